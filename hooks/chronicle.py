@@ -1,0 +1,64 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It reads the data on every build (never at import: `mkdocs serve` does not reload
+hook modules), logs every problem, stops the build on errors, and hands the
+generated pages to MkDocs as in-memory files.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from chronik.loading import load_chronicle
+from chronik.pages import build_fragments, build_pages, expand_markers
+from chronik.problems import count_summary
+from chronik.settings import SettingsError, build_date, settings_from_config
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+# Under "mkdocs.", so that `--strict` counts our warnings.
+log = logging.getLogger("mkdocs.hooks.chronicle")
+_fragments: dict[str, str] = {}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    try:
+        settings = settings_from_config({"extra": dict(config.extra), "repo_url": config.repo_url,
+                                         "edit_uri": config.edit_uri})
+    except SettingsError as error:
+        for problem in error.problems:
+            log.error(problem.format())
+        raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
+    result = load_chronicle(root, settings, build_date())
+    for problem in result.problems:
+        (log.error if problem.is_error else log.info)(problem.format())
+    if result.chronicle is None:
+        raise PluginError(f"Die Daten der Chronik enthalten {count_summary(result.problems)}; "
+                          "siehe die Meldungen oben.")
+    for page in build_pages(result.chronicle):
+        file = File.generated(config, page.path, content=page.markdown,
+                              inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+        # Edit links open the YAML file, which lives beside docs/, not in it.
+        file.edit_uri = f"../{page.source}" if page.source else None
+        files.append(file)
+    _fragments.clear()
+    _fragments.update(build_fragments(result.chronicle))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "chronik:" not in markdown:
+        return markdown
+    try:
+        return expand_markers(markdown, _fragments, page.file.src_uri)
+    except KeyError as error:
+        raise PluginError(str(error.args[0])) from None

@@ -1,0 +1,115 @@
+"""Dates known to a day, a month or a year, and how German readers see them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from babel.dates import format_date, get_month_names
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+_FORM = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+MONTH_NAMES = get_month_names("wide", locale="de")
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message is German and says why."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date with its precision. Ordering uses the first day it can mean."""
+
+    first: dt.date
+    precision: str
+
+    @property
+    def last(self) -> dt.date:
+        """The last day this date can mean: 2026-01 ends on 31 January."""
+        if self.precision == DAY:
+            return self.first
+        if self.precision == MONTH:
+            days = calendar.monthrange(self.first.year, self.first.month)[1]
+            return self.first.replace(day=days)
+        return self.first.replace(month=12, day=31)
+
+    def iso(self) -> str:
+        """The form written in the files: 2025-12-22, 2025-12 or 2025."""
+        if self.precision == DAY:
+            return self.first.isoformat()
+        if self.precision == MONTH:
+            return self.first.strftime("%Y-%m")
+        return f"{self.first.year:04d}"
+
+
+def parse_partial_date(value: object) -> PartialDate:
+    """Read `2025-12-22`, `2025-12` or `2025` (also as a YAML number)."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str):
+        raise DateError("ist kein Datum")
+    match = _FORM.match(text.strip())
+    if not match or (match.group(2) and len(match.group(2)) != 2) or (match.group(3) and len(match.group(3)) != 2):
+        raise DateError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if year < 1800 or year > 2200:
+        raise DateError(f"das Jahr {year} liegt außerhalb von 1800–2200")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"einen Monat {month:02d} gibt es nicht")
+    if day is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise DateError(f"den {day}. {MONTH_NAMES[month]} {year} gibt es nicht ({MONTH_NAMES[month]} {year} "
+                            f"hat {days} Tage)")
+        return PartialDate(dt.date(year, month, day), DAY)
+    if month is not None:
+        return PartialDate(dt.date(year, month, 1), MONTH)
+    return PartialDate(dt.date(year, 1, 1), YEAR)
+
+
+def format_day(day: dt.date) -> str:
+    """22. Dezember 2025"""
+    return format_date(day, "d. MMMM y", locale="de")
+
+
+def format_partial(date: PartialDate, approximate: bool = False) -> str:
+    """One date in words, honouring its precision; vague days become a part of the month."""
+    if date.precision == YEAR:
+        text = str(date.first.year)
+    elif date.precision == MONTH or approximate:
+        text = f"{MONTH_NAMES[date.first.month]} {date.first.year}"
+        if date.precision == DAY:
+            text = f"{_part_of_month(date.first.day)} {text}"
+    else:
+        text = format_day(date.first)
+    return f"etwa {text}" if approximate else text
+
+
+def format_span(start: PartialDate, end: PartialDate | None, approximate: bool = False) -> str:
+    """A date or a range in German words.
+
+    "22. Dezember 2025", "Januar 2026", "22.–23. Dezember 2025",
+    "30. Dezember 2025 – 2. Januar 2026", "etwa Anfang Januar 2026".
+    """
+    if end is None or end == start:
+        return format_partial(start, approximate)
+    if not approximate and start.precision == end.precision == DAY:
+        a, b = start.first, end.first
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.day}.–{format_day(b)}"
+        if a.year == b.year:
+            return f"{a.day}. {MONTH_NAMES[a.month]} – {format_day(b)}"
+    if not approximate and start.precision == end.precision == MONTH and start.first.year == end.first.year:
+        return f"{MONTH_NAMES[start.first.month]} – {MONTH_NAMES[end.first.month]} {end.first.year}"
+    # "etwa" once, in front of the whole range
+    return f"{format_partial(start, approximate)} – {format_partial(end, approximate).removeprefix('etwa ')}"
+
+
+def _part_of_month(day: int) -> str:
+    if day <= 10:
+        return "Anfang"
+    if day <= 20:
+        return "Mitte"
+    return "Ende"

@@ -1,0 +1,87 @@
+"""The file formats: every field of an event and a person file, defined once.
+
+The checker validates with these definitions and the contributor docs are
+tested against them, so the contract lives in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("happened", "planned", "tentative", "postponed", "cancelled")
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+RESERVED_IDS = frozenset({"index"})  # `personen/index.md` is the list of people, not a person
+MAX_TEXT = 300  # one-line fields: titles, places, names
+MAX_MARKDOWN = 20_000  # a summary is a few paragraphs, not an article
+MAX_ITEMS = 100
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a data file.
+
+    kind is one of: text (one line, plain), markdown, date, bool, status,
+    country, person, topic, event, url, wikidata, list, object.
+    """
+
+    kind: str
+    required: bool = False
+    item: "Field | None" = None
+    fields: "dict[str, Field]" = field(default_factory=dict)
+    min_items: int = 0
+    help: str = ""
+
+
+def _list(item: Field, required: bool = False, min_items: int = 0, help: str = "") -> Field:
+    return Field("list", required=required, item=item, min_items=min_items, help=help)
+
+
+def _object(fields: dict[str, Field]) -> Field:
+    return Field("object", fields=fields)
+
+
+SOURCE_FIELDS = {
+    "publisher": Field("text", required=True, help="Wer die Quelle veröffentlicht hat"),
+    "title": Field("text", required=True, help="Titel des Artikels, Interviews oder Dokuments"),
+    "date": Field("date", help="Datum der Veröffentlichung"),
+    "url": Field("url", help="Adresse der Quelle, nur http oder https"),
+    "archive_url": Field("url", help="Adresse einer archivierten Kopie, nur http oder https"),
+}
+
+EVENT_FIELDS = {
+    "title": Field("text", required=True, help="Überschrift, eine Zeile, reiner Text"),
+    "date": Field("date", required=True, help="JJJJ-MM-TT, JJJJ-MM (nur Monat bekannt) oder JJJJ"),
+    "end": Field("date", help="Letzter Tag bei mehrtägigen Ereignissen; gleiche Formen; nicht vor date"),
+    "approximate": Field("bool", help="true, wenn die Daten ungefähr sind („Anfang Januar“); Standard false"),
+    "status": Field("status", help="happened (Standard), planned, tentative, postponed oder cancelled"),
+    "place": Field("text", help="Ort, freier Text"),
+    "countries": _list(Field("country"), required=True, min_items=1,
+                       help="Beteiligte Länder als ISO-3166-1-Codes, z. B. [CL, PE]"),
+    "people": _list(Field("person"), help="Beteiligte Personen: Kennungen aus people/"),
+    "topics": _list(Field("topic"), help="Themen: Kennungen aus der Themenliste in mkdocs.yml"),
+    "part_of": Field("event", help="Kennung eines anderen Ereignisses, zu dem dieses gehört (z. B. einer Reise)"),
+    "summary": Field("markdown", required=True, help="Was geschah; Markdown ohne HTML"),
+    "quotes": _list(_object({
+        "by": Field("person", required=True, help="Kennung der sprechenden Person; muss unter people stehen"),
+        "text": Field("text", required=True, help="Wörtliches Zitat ohne Anführungszeichen"),
+    }), help="Wörtliche Zitate"),
+    "sources": _list(_object(SOURCE_FIELDS), required=True, min_items=1, help="Mindestens eine Quelle"),
+    "corrections": _list(_object({
+        "date": Field("date", required=True, help="Tag der Korrektur"),
+        "text": Field("markdown", required=True, help="Was korrigiert wurde"),
+    }), help="Korrekturen, die Lesern auf der Seite gezeigt werden"),
+}
+
+PERSON_FIELDS = {
+    "name": Field("text", required=True, help="Name, wie er in Chile bzw. im Herkunftsland geschrieben wird"),
+    "sort_name": Field("text", help="Sortierform, z. B. „Bachelet, Michelle“; Standard: letztes Wort zuerst"),
+    "aliases": _list(Field("text"), help="Andere Schreibweisen und vollständige Namen"),
+    "description": Field("text", required=True, help="Wer die Person ist, eine Zeile"),
+    "countries": _list(Field("country"), help="Länder der Person als ISO-3166-1-Codes"),
+    "roles": _list(_object({
+        "title": Field("text", required=True, help="Amt oder Funktion"),
+        "from": Field("date", required=True, help="Beginn"),
+        "to": Field("date", help="Ende; fehlt, solange die Rolle andauert"),
+    }), help="Ämter mit Daten"),
+    "wikidata": Field("wikidata", help="Wikidata-Kennung, Q gefolgt von Ziffern"),
+}

@@ -1,0 +1,138 @@
+"""Find, read and check every data file; return the chronicle and all problems at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS
+from .model import Chronicle, Event, Person, Settings, event_from_data, person_from_data
+from .problems import Problem, sort_problems
+from .references import check_references
+from .validate import validate_document
+from .yaml_source import Document, read_document
+
+EVENTS_DIR = "events"
+PEOPLE_DIR = "people"
+_ID = re.compile(ID_PATTERN)
+_DATA_SUFFIXES = (".yaml", ".yml", ".json", ".YAML", ".YML")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    chronicle: Chronicle | None  # None when there is any error
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str] | None = None) -> LoadResult:
+    """Read events/ and people/ below `root`.
+
+    `only`, if given, limits the reported problems to these relative paths
+    (the checker's `check FILE`); everything is still read, for references.
+    """
+    problems: list[Problem] = []
+    events: dict[str, tuple[Event, Document]] = {}
+    people: dict[str, tuple[Person, Document]] = {}
+    event_paths: dict[str, str] = {}
+    for path, file_id in _data_files(root, EVENTS_DIR, recursive=True, problems=problems):
+        relative = path.relative_to(root).as_posix()
+        if file_id in event_paths:
+            problems.append(_duplicate_id(relative, file_id, event_paths[file_id]))
+            continue
+        event_paths[file_id] = relative
+        document, found = _read(root, path)
+        problems += found
+        if document is None:
+            continue
+        found = validate_document(document, EVENT_FIELDS)
+        problems += found
+        if not found:
+            events[file_id] = (event_from_data(file_id, document.path, document.data), document)
+    person_files = _data_files(root, PEOPLE_DIR, recursive=False, problems=problems)
+    for path, file_id in person_files:
+        document, found = _read(root, path)
+        problems += found
+        if document is None:
+            continue
+        found = validate_document(document, PERSON_FIELDS)
+        problems += found
+        if not found:
+            people[file_id] = (person_from_data(file_id, document.path, document.data), document)
+    problems += check_references(settings, events, people, today,
+                                 event_ids=set(event_paths), person_ids={file_id for _, file_id in person_files})
+    if only is not None:
+        problems = [p for p in problems if p.path in only]
+    problems = sort_problems(problems)
+    if any(p.is_error for p in problems):
+        return LoadResult(None, problems)
+    chronicle = Chronicle(
+        settings=settings,
+        events=tuple(sorted((event for event, _ in events.values()), key=lambda e: e.sort_key)),
+        people={pid: people[pid][0] for pid in sorted(people)},
+        today=today,
+    )
+    return LoadResult(chronicle, problems)
+
+
+def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The data files of a folder in a stable order, with their ids; bad names become problems."""
+    base = root / folder
+    if not base.is_dir():
+        problems.append(Problem(folder, None, f"Der Ordner `{folder}/` fehlt", f"Lege den Ordner `{folder}/` an."))
+        return []
+    found: list[tuple[Path, str]] = []
+    pattern = "**/*" if recursive else "*"
+    for path in sorted(base.glob(pattern)):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            problems.append(Problem(relative, None, "Verknüpfungen (Symlinks) sind nicht erlaubt",
+                                    "Lege die Datei selbst in den Ordner statt einer Verknüpfung."))
+            continue
+        if path.is_dir() or path.name.startswith(".") or path.name.lower() == "readme.md":
+            continue
+        if not recursive and path.parent != base:
+            continue
+        if path.suffix != ".yaml":
+            hint = ("Benenne die Datei in `" + path.stem + ".yaml` um." if path.suffix in _DATA_SUFFIXES
+                    else f"Nur .yaml-Dateien gehören nach `{folder}/`; verschiebe oder lösche sie.")
+            problems.append(Problem(relative, None, "Die Datei endet nicht auf `.yaml`", hint))
+            continue
+        file_id = path.stem
+        if not _ID.match(file_id):
+            problems.append(Problem(relative, None, f"Der Dateiname `{path.name}` ist keine gültige Kennung",
+                                    "Erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. "
+                                    f"`{_suggest_id(file_id)}.yaml`."))
+            continue
+        if file_id in RESERVED_IDS:
+            problems.append(Problem(relative, None, f"`{file_id}` ist als Kennung reserviert",
+                                    "Wähle einen anderen Dateinamen."))
+            continue
+        found.append((path, file_id))
+    return found
+
+
+def _read(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
+    relative = path.relative_to(root).as_posix()
+    return read_document(relative, path.read_bytes())
+
+
+def _duplicate_id(path: str, file_id: str, first_path: str) -> Problem:
+    return Problem(path, None, f"Die Kennung `{file_id}` gibt es schon: {first_path}",
+                   "Kennungen müssen in allen Unterordnern eindeutig sein; benenne eine der Dateien um.")
+
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _suggest_id(name: str) -> str:
+    import unicodedata
+    text = name.lower().translate(_TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "2025-12-22-kurzer-titel"

@@ -1,0 +1,163 @@
+"""The chronicle as plain, immutable values, built from validated file data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import DAY, YEAR, PartialDate, parse_partial_date
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: str
+    date: PartialDate | None = None
+    url: str | None = None
+    archive_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    by: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: PartialDate
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: str  # relative to the project root, e.g. events/2025/2025-12-22-x.yaml
+    title: str
+    date: PartialDate
+    summary: str
+    countries: tuple[str, ...]
+    sources: tuple[Source, ...]
+    end: PartialDate | None = None
+    approximate: bool = False
+    status: str = "happened"
+    place: str | None = None
+    people: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    part_of: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    line: int = 1
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Date order. A date known only to the month comes after that month's days, one known
+        only to the year after its months; ties by id, so the order never depends on the disk."""
+        first = self.date.first
+        month = 13 if self.date.precision == YEAR else first.month
+        return (first.year, month, self.date.precision != DAY, first.day, self.id)
+
+    @property
+    def is_open(self) -> bool:
+        """Planned or possible, not yet confirmed by a source."""
+        return self.status in ("planned", "tentative")
+
+    @property
+    def newest_source_date(self) -> PartialDate | None:
+        dates = [s.date for s in self.sources if s.date is not None]
+        return max(dates, key=lambda d: d.last) if dates else None
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    path: str
+    name: str
+    description: str
+    sort_name: str
+    aliases: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`extra.chronicle` in mkdocs.yml."""
+
+    title: str
+    country: str
+    president_elect: str
+    election: dt.date
+    inauguration: dt.date
+    topics: dict[str, str]
+    repo_url: str | None = None
+    edit_uri: str | None = None
+
+
+@dataclass(frozen=True)
+class Chronicle:
+    settings: Settings
+    events: tuple[Event, ...]  # in date order
+    people: dict[str, Person] = field(default_factory=dict)
+    today: dt.date = dt.date(1970, 1, 1)
+
+
+def default_sort_name(name: str) -> str:
+    """`Michelle Bachelet` -> `Bachelet, Michelle`."""
+    words = name.split()
+    return name if len(words) < 2 else f"{words[-1]}, {' '.join(words[:-1])}"
+
+
+def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 1) -> Event:
+    """Build an Event from data that passed `validate_document`."""
+    return Event(
+        id=event_id,
+        path=path,
+        title=data["title"].strip(),
+        date=parse_partial_date(data["date"]),
+        end=parse_partial_date(data["end"]) if data.get("end") is not None else None,
+        approximate=bool(data.get("approximate", False)),
+        status=data.get("status", "happened"),
+        place=(data.get("place") or "").strip() or None,
+        countries=tuple(data["countries"]),
+        people=tuple(data.get("people") or ()),
+        topics=tuple(data.get("topics") or ()),
+        part_of=data.get("part_of") or None,
+        summary=data["summary"].strip(),
+        quotes=tuple(Quote(q["by"], q["text"].strip()) for q in data.get("quotes") or ()),
+        sources=tuple(Source(
+            publisher=s["publisher"].strip(), title=s["title"].strip(),
+            date=parse_partial_date(s["date"]) if s.get("date") is not None else None,
+            url=s.get("url"), archive_url=s.get("archive_url"),
+        ) for s in data["sources"]),
+        corrections=tuple(Correction(parse_partial_date(c["date"]), c["text"].strip())
+                          for c in data.get("corrections") or ()),
+        line=line,
+    )
+
+
+def person_from_data(person_id: str, path: str, data: dict[str, Any]) -> Person:
+    """Build a Person from data that passed `validate_document`."""
+    name = data["name"].strip()
+    return Person(
+        id=person_id,
+        path=path,
+        name=name,
+        description=data["description"].strip(),
+        sort_name=(data.get("sort_name") or "").strip() or default_sort_name(name),
+        aliases=tuple(a.strip() for a in data.get("aliases") or ()),
+        countries=tuple(data.get("countries") or ()),
+        roles=tuple(Role(r["title"].strip(), parse_partial_date(r["from"]),
+                         parse_partial_date(r["to"]) if r.get("to") is not None else None)
+                    for r in data.get("roles") or ()),
+        wikidata=data.get("wikidata"),
+    )

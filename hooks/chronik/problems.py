@@ -1,0 +1,67 @@
+"""Problems found in the data: what went wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+ERROR = "error"
+INFO = "info"
+
+# German labels readers of the checker see; the severity keys stay English.
+_SEVERITY_LABELS = {ERROR: "Fehler", INFO: "Hinweis"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding in one file.
+
+    `path` is relative to the project root with forward slashes; `line` is
+    1-based, or None when the whole file is at fault.
+    """
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def format(self) -> str:
+        """`path:line: Fehler: message (hint)` — the shape editors and CI recognise."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: {_SEVERITY_LABELS[self.severity]}: {self.message}"
+        return f"{text} – {self.hint}" if self.hint else text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown inline on the pull request."""
+        command = "error" if self.is_error else "notice"
+        location = f"file={_escape_property(self.path)}"
+        if self.line is not None:
+            location += f",line={self.line}"
+        body = f"{self.message} – {self.hint}" if self.hint else self.message
+        return f"::{command} {location}::{_escape_data(body)}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """File order, then line order; whole-file problems first within a file."""
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def count_summary(problems: Iterable[Problem]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    files = len({p.path for p in problems if p.is_error})
+    noun = "Fehler" if errors == 1 else "Fehler"
+    file_noun = "Datei" if files == 1 else "Dateien"
+    return f"{errors} {noun} in {files} {file_noun}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,85 @@
+"""The chronicle's own settings: `extra.chronicle` in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dates import DateError, parse_partial_date
+from .fields import ID_PATTERN
+from .model import Settings
+from .problems import Problem
+
+CONFIG_FILE = "mkdocs.yml"
+_KEYS = ("title", "country", "president_elect", "election", "inauguration", "topics")
+
+
+class SettingsError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = problems
+
+
+def read_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data, without MkDocs (it uses no Python tags on purpose)."""
+    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def settings_from_config(config: dict[str, Any]) -> Settings:
+    """Read and check `extra.chronicle`; raise SettingsError listing every problem."""
+    raw = (config.get("extra") or {}).get("chronicle")
+    problems: list[Problem] = []
+
+    def problem(message: str, hint: str) -> None:
+        problems.append(Problem(CONFIG_FILE, None, message, hint))
+
+    if not isinstance(raw, dict):
+        problem("`extra.chronicle` fehlt", "Trage die Einstellungen der Chronik unter extra.chronicle ein.")
+        raise SettingsError(problems)
+    for key in _KEYS:
+        if key not in raw:
+            problem(f"`extra.chronicle.{key}` fehlt", "Siehe README.md, Abschnitt Einstellungen.")
+    for key in sorted(set(raw) - set(_KEYS)):
+        problem(f"Unbekannte Einstellung `extra.chronicle.{key}`", "Erlaubt sind: " + ", ".join(_KEYS) + ".")
+    dates = {}
+    for key in ("election", "inauguration"):
+        try:
+            parsed = parse_partial_date(raw.get(key, "") if not isinstance(raw.get(key), dt.date)
+                                        else raw[key].isoformat())
+            if parsed.precision != "day":
+                raise DateError("braucht einen Tag")
+            dates[key] = parsed.first
+        except DateError as exc:
+            if key in raw:
+                problem(f"`extra.chronicle.{key}`: {exc}", "Schreibe das Datum als JJJJ-MM-TT.")
+    topics = raw.get("topics") or {}
+    if not isinstance(topics, dict) or not all(isinstance(k, str) and re.match(ID_PATTERN, k) and isinstance(v, str)
+                                               for k, v in topics.items()):
+        problem("`extra.chronicle.topics` muss Kennung: Bezeichnung-Paare enthalten",
+                "Schreibe z. B. `sicherheit: Sicherheit`.")
+    if problems:
+        raise SettingsError(problems)
+    return Settings(
+        title=str(raw["title"]),
+        country=str(raw["country"]),
+        president_elect=str(raw["president_elect"]),
+        election=dates["election"],
+        inauguration=dates["inauguration"],
+        topics={key: topics[key] for key in sorted(topics)},
+        repo_url=config.get("repo_url"),
+        edit_uri=config.get("edit_uri"),
+    )
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

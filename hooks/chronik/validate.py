@@ -1,0 +1,262 @@
+"""Check one parsed file against its field definitions (shape, types, formats).
+
+Rules that need other files (does this person exist?) live in `references`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from . import countries
+from .dates import DateError, parse_partial_date
+from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, Field
+from .problems import Problem
+from .yaml_source import Document, Path
+
+_ID = re.compile(ID_PATTERN)
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+_HTML = re.compile(r"<(?!https?://[^>\s]+>)[A-Za-z!?/]")
+_IMAGE = re.compile(r"!\[")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+
+
+def validate_document(document: Document, spec: dict[str, Field]) -> list[Problem]:
+    """All problems of shape, type and format in one file."""
+    checker = _Checker(document)
+    if not isinstance(document.data, dict):
+        found = _describe(document.data)
+        return [Problem(document.path, document.line(()), f"Die Datei muss Felder der Form `name: wert` enthalten, "
+                        f"enthält aber {found}", "Beginne mit `title: …` (siehe die Vorlage in docs/mitmachen.md).")]
+    checker.mapping(document.data, spec, ())
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def report(self, path: Path, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.document.path, self.document.line(path), message, hint))
+
+    def mapping(self, data: dict[str, Any], spec: dict[str, Field], path: Path) -> None:
+        for key, value in data.items():
+            if key not in spec:
+                self.report(path + (key,), f"Unbekanntes Feld `{_name(path + (key,))}`", _unknown_key_hint(key, spec))
+                continue
+            if value is None and path + (key,) not in self.document.written:
+                value = ""  # `title:` with nothing after it is an empty text, not a YAML null
+            self.value(value, spec[key], path + (key,))
+        for key, field in spec.items():
+            if field.required and key not in data:
+                where = f" in `{_name(path)}`" if path else ""
+                self.report(path, f"Pflichtfeld `{key}` fehlt{where}",
+                            f"Ergänze `{key}:` ({field.help}).")
+
+    def value(self, value: Any, field: Field, path: Path) -> None:
+        kind = field.kind
+        if kind == "list":
+            self.sequence(value, field, path)
+        elif kind == "object":
+            if isinstance(value, dict):
+                self.mapping(value, field.fields, path)
+            else:
+                self.wrong_type(value, path, "Felder der Form `name: wert`", "Schreibe die Felder eingerückt darunter.")
+        elif kind == "bool":
+            if not isinstance(value, bool) or self.document.written.get(path, "").lower() not in ("true", "false"):
+                self.wrong_type(value, path, "true oder false", "Schreibe `true` oder `false`.")
+        elif kind == "date":
+            self.date(value, path)
+        elif not isinstance(value, str):
+            self.wrong_type(value, path, _EXPECTED_TEXT[kind], "Setze den Wert in Anführungszeichen.")
+        else:
+            _TEXT_RULES[kind](self, value, path)
+
+    def sequence(self, value: Any, field: Field, path: Path) -> None:
+        if not isinstance(value, list):
+            self.wrong_type(value, path, "eine Liste", f"Schreibe `{path[-1]}: [A, B]` oder eine Zeile `- A` je Eintrag.")
+            return
+        if len(value) < field.min_items:
+            self.report(path, f"`{_name(path)}` braucht mindestens {field.min_items} Eintrag",
+                        f"Ergänze einen Eintrag ({field.help}).")
+        if len(value) > MAX_ITEMS:
+            self.report(path, f"`{_name(path)}` hat {len(value)} Einträge, erlaubt sind höchstens {MAX_ITEMS}",
+                        "Kürze die Liste.")
+            return
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(value):
+            if isinstance(item, str) and field.item.kind != "text" and item in seen:
+                self.report(path + (index,), f"`{item}` steht doppelt in `{_name(path)}`", "Lösche den doppelten Eintrag.")
+            seen.setdefault(item if isinstance(item, str) else id(item), index)
+            self.value(item, field.item, path + (index,))
+
+    def date(self, value: Any, path: Path) -> None:
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self.wrong_type(value, path, "ein Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ)", "Schreibe z. B. `2025-12-22`.")
+            return
+        try:
+            parse_partial_date(value)
+        except DateError as exc:
+            self.report(path, f"`{_name(path)}`: {exc}", "Schreibe das Datum als JJJJ-MM-TT, JJJJ-MM oder JJJJ.")
+
+    def wrong_type(self, value: Any, path: Path, expected: str, hint: str) -> None:
+        written = self.document.written.get(path)
+        trap = _yaml_trap(value, written)
+        if trap:
+            message = f"`{_name(path)}` soll {expected} sein, aber YAML liest `{written}` als {trap}"
+            hint = f'Setze den Wert in Anführungszeichen: "{written}".'
+        else:
+            message = f"`{_name(path)}` soll {expected} sein, ist aber {_describe(value)}"
+        self.report(path, message, hint)
+
+    # Rules for string-valued kinds.
+    def text(self, value: str, path: Path) -> None:
+        if not value.strip():
+            self.report(path, f"`{_name(path)}` ist leer", "Trage einen Text ein oder lösche die Zeile.")
+        elif "\n" in value.strip():
+            self.report(path, f"`{_name(path)}` muss eine einzige Zeile sein", "Schreibe den Text in eine Zeile.")
+        elif len(value) > MAX_TEXT:
+            self.report(path, f"`{_name(path)}` hat {len(value)} Zeichen, erlaubt sind höchstens {MAX_TEXT}",
+                        "Kürze den Text.")
+
+    def markdown(self, value: str, path: Path) -> None:
+        if not value.strip():
+            self.report(path, f"`{_name(path)}` ist leer", "Trage einen Text ein.")
+            return
+        if len(value) > MAX_MARKDOWN:
+            self.report(path, f"`{_name(path)}` hat {len(value):,} Zeichen, erlaubt sind höchstens "
+                        f"{MAX_MARKDOWN:,}".replace(",", "."), "Kürze den Text.")
+            return
+        prose = _CODE_SPAN.sub("", _CODE_FENCE.sub("", value))
+        line_of = _line_finder(value, path, self.document)
+        html = _HTML.search(prose)
+        if html:
+            self.problems.append(Problem(self.document.path, line_of(html.group(0)),
+                                         f"`{_name(path)}` enthält HTML (`{_snippet(prose, html.start())}`)",
+                                         "HTML ist nicht erlaubt; schreibe Markdown, z. B. **fett** oder [Text](https://…)."))
+        if _IMAGE.search(prose):
+            self.problems.append(Problem(self.document.path, line_of("!["), f"`{_name(path)}` enthält ein Bild",
+                                         "Bilder von fremden Servern sind nicht erlaubt; verlinke die Quelle stattdessen."))
+        for pattern in (_INLINE_LINK, _REFERENCE_LINK, _AUTOLINK):
+            for match in pattern.finditer(prose):
+                target = match.group(1)
+                if not _URL.match(target):
+                    self.problems.append(Problem(
+                        self.document.path, line_of(target or match.group(0)),
+                        f"`{_name(path)}` enthält einen Link auf `{target[:60]}`",
+                        "Links müssen vollständige Adressen mit http:// oder https:// sein."))
+
+    def identifier(self, value: str, path: Path) -> None:
+        if not _ID.match(value):
+            self.report(path, f"`{value}` ist keine gültige Kennung",
+                        "Kennungen bestehen aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, z. B. `michelle-bachelet`.")
+
+    def country(self, value: str, path: Path) -> None:
+        if countries.is_country_code(value):
+            return
+        suggestion = countries.suggest(value)
+        hint = f"Meintest du `{suggestion}`?" if suggestion else "Nutze den zweistelligen Code nach ISO 3166-1, z. B. CL, PE, US."
+        self.report(path, f"`{value}` ist kein Ländercode nach ISO 3166-1", hint)
+
+    def status(self, value: str, path: Path) -> None:
+        if value not in STATUSES:
+            close = difflib.get_close_matches(value, STATUSES, n=1)
+            hint = f"Meintest du `{close[0]}`? " if close else ""
+            self.report(path, f"Unbekannter Status `{value}`", hint + "Erlaubt sind: " + ", ".join(STATUSES) + ".")
+
+    def url(self, value: str, path: Path) -> None:
+        if not _URL.match(value):
+            self.report(path, f"`{_name(path)}` ist keine http- oder https-Adresse",
+                        "Gib die vollständige Adresse an, beginnend mit https://.")
+
+    def wikidata(self, value: str, path: Path) -> None:
+        if not _WIKIDATA.match(value):
+            self.report(path, f"`{value}` ist keine Wikidata-Kennung", "Schreibe Q gefolgt von Ziffern, z. B. Q320.")
+
+
+_TEXT_RULES = {
+    "text": _Checker.text,
+    "markdown": _Checker.markdown,
+    "person": _Checker.identifier,
+    "topic": _Checker.identifier,
+    "event": _Checker.identifier,
+    "country": _Checker.country,
+    "status": _Checker.status,
+    "url": _Checker.url,
+    "wikidata": _Checker.wikidata,
+}
+
+_EXPECTED_TEXT = {
+    "text": "ein Text",
+    "markdown": "ein Text",
+    "person": "eine Personen-Kennung",
+    "topic": "eine Themen-Kennung",
+    "event": "eine Ereignis-Kennung",
+    "country": "ein Ländercode",
+    "status": "ein Status",
+    "url": "eine Adresse",
+    "wikidata": "eine Wikidata-Kennung",
+}
+
+
+def _yaml_trap(value: Any, written: str | None) -> str:
+    """Name YAML 1.1's surprising readings, e.g. `NO` -> false, `12:30` -> 750."""
+    if written is None:
+        return ""
+    if isinstance(value, bool):
+        return f"Wahrheitswert ({'true' if value else 'false'})"
+    if isinstance(value, int) and ":" in written:
+        return f"Zahl {value} (Minuten und Sekunden zur Basis 60)"
+    if isinstance(value, int) and re.match(r"^[-+]?0[0-7]+$", written):
+        return f"Zahl {value} (Oktalzahl wegen der führenden Null)"
+    if value is None and written.strip():
+        return "leeren Wert"
+    return ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "leer"
+    if isinstance(value, bool):
+        return f"der Wahrheitswert {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"die Zahl {value}"
+    if isinstance(value, list):
+        return "eine Liste"
+    if isinstance(value, dict):
+        return "eine Gruppe von Feldern"
+    return f"der Text „{str(value)[:40]}“"
+
+
+def _name(path: Path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _unknown_key_hint(key: str, spec: dict[str, Field]) -> str:
+    close = difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
+    allowed = "Erlaubt sind: " + ", ".join(spec) + "."
+    return f"Meintest du `{close[0]}`? {allowed}" if close else allowed
+
+
+def _snippet(text: str, start: int) -> str:
+    return text[start:start + 30].split("\n")[0]
+
+
+def _line_finder(value: str, path: Path, document: Document):
+    """Find the file line of a piece of a text value, e.g. the line of `<script>` in a summary."""
+    start = document.text_starts.get(path, document.line(path))
+
+    def line_of(needle: str) -> int:
+        offset = value.find(needle)
+        return start if offset < 0 else start + value.count("\n", 0, offset)
+    return line_of
