@@ -78,7 +78,7 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(path, exc)]
+        return None, [_syntax_problem(path, text, exc)]
     except yaml.YAMLError as exc:  # errors without a position, e.g. reader errors
         return None, [Problem(path, None, f"YAML-Syntaxfehler: {exc}",
                               "Prüfe Einrückung und Anführungszeichen.")]
@@ -87,7 +87,7 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
                               "Fülle sie nach der Vorlage in docs/mitmachen.md aus oder lösche sie.")]
     document = Document(path, None)
     try:
-        document.data = _Builder(document).build(node, ())
+        document.data = _Builder(document).build(node, (), 1)
     except _Refused as refusal:
         return None, [Problem(path, refusal.line, refusal.message, refusal.hint)]
     return document, []
@@ -98,10 +98,12 @@ class _Builder:
         self.document = document
         self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: Path, used_at: int) -> Any:
+        """`used_at` is the line where the value is used: for an alias the node's own
+        position is its anchor's, elsewhere in the file."""
         line = node.start_mark.line + 1
         if id(node) in self.seen:
-            raise _Refused(line, "Anker und Verweise (&name, *name) sind nicht erlaubt",
+            raise _Refused(used_at, "Anker und Verweise (&name, *name) sind nicht erlaubt",
                            "Schreibe den Wert an jeder Stelle aus.")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
@@ -113,7 +115,7 @@ class _Builder:
             return self._build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq", line)
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            return [self.build(item, path + (index,), line) for index, item in enumerate(node.value)]
         return self._build_scalar(node, path, line)
 
     def _build_mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
@@ -132,7 +134,7 @@ class _Builder:
                 raise _Refused(line, f"Das Feld `{key}` steht doppelt (zuerst in Zeile {first})",
                                "Lösche eine der beiden Zeilen.")
             # A value's position is its key's line: that is where a contributor looks.
-            result[key] = self.build(value_node, path + (key,))
+            result[key] = self.build(value_node, path + (key,), line)
             self.document.lines[path + (key,)] = line
         return result
 
@@ -183,6 +185,8 @@ _SYNTAX_HINTS = (
      "Anker und Verweise sind nicht erlaubt; schreibe den Wert aus."),
     ("found unexpected end of stream", "Ein Anführungszeichen wird nicht geschlossen",
      "Schließe jedes \" oder ' am Ende des Textes."),
+    ("did not find expected key", "Die Einrückung oder eine Klammer stimmt nicht",
+     "Beginnt ein Text mit [, {, *, &, ! oder @, setze ihn in Anführungszeichen oder schreibe ihn als Block mit `|`."),
     ("expected <block end>", "Die Einrückung stimmt nicht",
      "Rücke Felder derselben Ebene gleich weit ein."),
     ("could not find expected ':'", "Nach einem Feldnamen fehlt der Doppelpunkt",
@@ -190,10 +194,13 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     problem = exc.problem or ""
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+        problem = "found character '\\t'"  # libyaml often calls a tab only "cannot start any token"
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in problem:
             return Problem(path, line, f"YAML-Syntaxfehler: {message}", hint)

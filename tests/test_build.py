@@ -1,0 +1,152 @@
+"""End to end: the real `mkdocs build --strict` of the shipped chronicle, in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import PROJECT
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "events", "people", "hooks")
+# A fixed day, so that "overdue" notes do not depend on when the tests run.
+SOURCE_DATE_EPOCH = "1795000000"  # 2026-11-18
+SITE_PATH = "/chronik/"  # the path of site_url in mkdocs.yml
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def _ids(folder: str) -> list[str]:
+    return sorted(path.stem for path in (PROJECT / folder).rglob("*.yaml"))
+
+
+def test_every_event_and_person_has_a_page(site: Path) -> None:
+    for event_id in _ids("events"):
+        assert (site / "ereignisse" / event_id / "index.html").is_file(), event_id
+    for person_id in _ids("people"):
+        assert (site / "personen" / person_id / "index.html").is_file(), person_id
+
+
+def test_every_country_of_the_seed_has_a_page_with_its_german_name(site: Path) -> None:
+    expected = {"cl": "Chile", "ar": "Argentinien", "ec": "Ecuador", "pe": "Peru", "us": "Vereinigte Staaten",
+                "es": "Spanien"}
+    for code, name in expected.items():
+        html = (site / "laender" / code / "index.html").read_text(encoding="utf-8")
+        assert f"{name}</h1>" in html, code
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # external, or an anchor on the same page
+            if parts.path.startswith(SITE_PATH):  # the 404 page links from the site root
+                target = (site / unquote(parts.path.removeprefix(SITE_PATH))).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert broken == []
+
+
+def test_event_page_shows_what_readers_need(site: Path) -> None:
+    html = (site / "ereignisse" / "2025-12-22-kast-trifft-bachelet" / "index.html").read_text(encoding="utf-8")
+    assert "22. Dezember 2025" in html and "Tag 9" in html
+    assert "Ich werde sie um Rat bitten" in html
+    assert 'href="https://github.com/chronik-chile/chronik/edit/main/events/2025-12-22-kast-trifft-bachelet.yaml"' \
+        in html
+    assert '<html lang="de"' in html
+
+
+def test_pages_load_nothing_from_third_parties(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        for match in re.finditer(r'<(script|link|img|iframe)\b[^>]*>', html):
+            tag = match.group(0)
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue  # names an address, loads nothing
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page.relative_to(site)} loads {tag}"
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "again")
+    again = tmp_path / "site"
+    assert mkdocs_build(project, again).returncode == 0
+    first = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "events" / "2025-12-24-kaputt.yaml").write_text(
+        "titel: Kaputt\ndate: 2025-02-30\ncountries: [NO]\nsummary: x\nsources:\n  - publisher: P\n    title: T\n",
+        encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "2025-12-24-kaputt" in line]
+    assert lines == [
+        "events/2025-12-24-kaputt.yaml:1: Fehler: Pflichtfeld `title` fehlt – Ergänze `title:` (Überschrift, eine "
+        "Zeile, reiner Text).",
+        "events/2025-12-24-kaputt.yaml:1: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: "
+        "title, date, end, approximate, status, place, countries, people, topics, part_of, summary, quotes, sources, "
+        "corrections.",
+        "events/2025-12-24-kaputt.yaml:2: Fehler: `date`: den 30. Februar 2025 gibt es nicht (Februar 2025 hat 28 "
+        "Tage) – Schreibe das Datum als JJJJ-MM-TT, JJJJ-MM oder JJJJ.",
+        "events/2025-12-24-kaputt.yaml:3: Fehler: `countries[0]` soll ein Ländercode sein, aber YAML liest `NO` als "
+        "Wahrheitswert (false) – Setze den Wert in Anführungszeichen: \"NO\".",
+    ]
+    assert result.stderr.splitlines()[-1].endswith(
+        "Die Daten der Chronik enthalten 4 Fehler in 1 Datei; siehe die Meldungen oben.")

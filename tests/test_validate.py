@@ -1,0 +1,95 @@
+"""Shape and type rules of one file, with the exact messages contributors see."""
+
+from __future__ import annotations
+
+from chronik.fields import EVENT_FIELDS, PERSON_FIELDS
+from chronik.validate import validate_document
+from chronik.yaml_source import read_document
+
+VALID = """\
+title: Treffen
+date: 2025-12-22
+countries: [CL]
+summary: Ein Treffen.
+sources:
+  - publisher: Zeitung
+    title: Bericht
+"""
+
+
+def problems(text: str, spec=EVENT_FIELDS) -> list[str]:
+    document, found = read_document("events/x.yaml", text.encode())
+    assert not found, found
+    return [p.format() for p in validate_document(document, spec)]
+
+
+def test_a_valid_event_has_no_problems() -> None:
+    assert problems(VALID) == []
+
+
+def test_unknown_key_suggests_the_known_one() -> None:
+    assert problems(VALID + "titel: X\n") == [
+        "events/x.yaml:8: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: title, date, end, "
+        "approximate, status, place, countries, people, topics, part_of, summary, quotes, sources, corrections."]
+
+
+def test_every_missing_required_field_is_reported_at_once() -> None:
+    assert problems("place: Santiago\n") == [
+        "events/x.yaml:1: Fehler: Pflichtfeld `title` fehlt – Ergänze `title:` (Überschrift, eine Zeile, reiner Text).",
+        "events/x.yaml:1: Fehler: Pflichtfeld `date` fehlt – Ergänze `date:` (JJJJ-MM-TT, JJJJ-MM (nur Monat "
+        "bekannt) oder JJJJ).",
+        "events/x.yaml:1: Fehler: Pflichtfeld `countries` fehlt – Ergänze `countries:` (Beteiligte Länder als "
+        "ISO-3166-1-Codes, z. B. [CL, PE]).",
+        "events/x.yaml:1: Fehler: Pflichtfeld `summary` fehlt – Ergänze `summary:` (Was geschah; Markdown ohne HTML).",
+        "events/x.yaml:1: Fehler: Pflichtfeld `sources` fehlt – Ergänze `sources:` (Mindestens eine Quelle).",
+    ]
+
+
+def test_norway_is_named_as_the_yaml_trap_it_is() -> None:
+    assert problems(VALID.replace("[CL]", "[CL, NO]")) == [
+        "events/x.yaml:3: Fehler: `countries[1]` soll ein Ländercode sein, aber YAML liest `NO` als Wahrheitswert "
+        "(false) – Setze den Wert in Anführungszeichen: \"NO\"."]
+
+
+def test_a_time_is_named_as_the_base_60_trap() -> None:
+    assert problems(VALID + "place: 12:30\n") == [
+        "events/x.yaml:8: Fehler: `place` soll ein Text sein, aber YAML liest `12:30` als Zahl 750 (Minuten und "
+        "Sekunden zur Basis 60) – Setze den Wert in Anführungszeichen: \"12:30\"."]
+
+
+def test_html_in_a_block_summary_names_its_own_line() -> None:
+    text = VALID.replace("summary: Ein Treffen.\n", "summary: |\n  Eins.\n  Zwei <script>x</script>.\n")
+    assert problems(text) == [
+        "events/x.yaml:6: Fehler: `summary` enthält HTML (`<script>x</script>.`) – HTML ist nicht erlaubt; schreibe "
+        "Markdown, z. B. **fett** oder [Text](https://…)."]
+
+
+def test_code_spans_may_show_html_and_autolinks_are_fine() -> None:
+    assert problems(VALID.replace("Ein Treffen.", "Siehe `<b>` und <https://example.org/x>.")) == []
+
+
+def test_link_schemes_other_than_http_are_refused_everywhere() -> None:
+    text = VALID.replace("Ein Treffen.", "'[a](javascript:alert(1)) <data:text/html,x>'") + \
+        "    url: javascript:alert(1)\n"
+    assert problems(text) == [
+        "events/x.yaml:4: Fehler: `summary` enthält einen Link auf `javascript:alert(1` – Links müssen vollständige "
+        "Adressen mit http:// oder https:// sein.",
+        "events/x.yaml:4: Fehler: `summary` enthält einen Link auf `data:text/html,x` – Links müssen vollständige "
+        "Adressen mit http:// oder https:// sein.",
+        "events/x.yaml:8: Fehler: `sources[0].url` ist keine http- oder https-Adresse – Gib die vollständige Adresse "
+        "an, beginnend mit https://.",
+    ]
+
+
+def test_country_codes_get_a_suggestion() -> None:
+    assert problems(VALID.replace("[CL]", "[cl, Perú, XX]")) == [
+        "events/x.yaml:3: Fehler: `cl` ist kein Ländercode nach ISO 3166-1 – Meintest du `CL`?",
+        "events/x.yaml:3: Fehler: `Perú` ist kein Ländercode nach ISO 3166-1 – Meintest du `PE`?",
+        "events/x.yaml:3: Fehler: `XX` ist kein Ländercode nach ISO 3166-1 – Nutze den zweistelligen Code nach "
+        "ISO 3166-1, z. B. CL, PE, US.",
+    ]
+
+
+def test_person_rules() -> None:
+    assert problems("name: A B\ndescription: x\nwikidata: '320'\n", PERSON_FIELDS) == [
+        "events/x.yaml:3: Fehler: `320` ist keine Wikidata-Kennung – Schreibe Q gefolgt von Ziffern, z. B. Q320."]
