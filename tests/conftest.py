@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +39,40 @@ def fixture_root(case: Path) -> Path:
 def load_case(case: Path, today: dt.date = FIXTURE_TODAY) -> LoadResult:
     settings = settings_from_config(read_config(fixture_root(case)))
     return load_chronicle(case, settings, today)
+
+
+# The shipped project, built for real -------------------------------------------------
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "events", "people", "hooks")
+# A fixed day, so that "overdue" notes do not depend on when the tests run.
+SOURCE_DATE_EPOCH = "1795000000"  # 2026-11-18
+SITE_PATH = "/chronik/"  # the path of site_url in mkdocs.yml
+
+
+def copy_project(target: Path) -> Path:
+    """The parts of the project a build reads, copied, so tests can change them freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped chronicle, built once per test run with `mkdocs build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site

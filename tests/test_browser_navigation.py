@@ -1,0 +1,90 @@
+"""What readers do, in a real browser: move from the start page to events, people and countries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from conftest import SITE_PATH
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site, SITE_PATH) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def heading(page) -> str:
+    return page.locator("article h1").first.inner_text().strip()
+
+
+def test_from_the_start_page_through_timeline_event_person_and_country(page, base_url: str) -> None:
+    page.goto(base_url)
+    assert heading(page) == "Chiles Machtwechsel 2025/26"
+    page.get_by_role("link", name="Zeitleiste", exact=True).first.click()
+    assert heading(page) == "Zeitleiste"
+    page.locator("article").get_by_role("link", name="Kast trifft Michelle Bachelet").click()
+    assert heading(page) == "Kast trifft Michelle Bachelet"
+    assert page.get_by_text("22. Dezember 2025 · Tag 9 · Santiago").is_visible()
+    page.locator("article").get_by_role("link", name="Michelle Bachelet", exact=True).first.click()
+    assert heading(page) == "Michelle Bachelet"
+    assert "/personen/michelle-bachelet/" in page.url
+    page.locator("article").get_by_role("link", name="Kast trifft Michelle Bachelet").click()
+    page.locator("article").get_by_role("link", name="Chile", exact=True).click()
+    assert heading(page).endswith("Chile")
+    assert page.locator("article").get_by_role("link", name="José Antonio Kast", exact=True).is_visible()
+
+
+def test_a_trip_links_its_parts_both_ways(page, base_url: str) -> None:
+    page.goto(base_url + "ereignisse/2025-12-22-reise-nach-ecuador/")
+    page.locator("article").get_by_role("link", name="Kast trifft Daniel Noboa in Quito").click()
+    assert heading(page) == "Kast trifft Daniel Noboa in Quito"
+    assert page.get_by_text("Status: geplant").is_visible()
+    page.locator("article").get_by_role("link", name="Kast reist nach Ecuador").click()
+    assert "/ereignisse/2025-12-22-reise-nach-ecuador/" in page.url
+
+
+def test_on_a_phone_the_menu_leads_to_the_people_index(page, base_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url)
+    assert page.locator(".md-tabs").is_hidden()  # on a phone the tabs give way to the menu
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".md-nav--primary").get_by_role("link", name="Personen", exact=True).click()
+    assert heading(page) == "Personen"
+    page.get_by_role("link", name="Kast, José Antonio").click()
+    assert heading(page) == "José Antonio Kast"
+    # Nothing is wider than the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_edit_link_opens_the_events_yaml_file(page, base_url: str) -> None:
+    page.goto(base_url + "ereignisse/2025-12-14-kast-gewinnt-stichwahl/")
+    edit = page.locator("a.md-content__button[href*='/edit/']")
+    assert edit.get_attribute("href") == \
+        "https://github.com/chronik-chile/chronik/edit/main/events/2025-12-14-kast-gewinnt-stichwahl.yaml"
