@@ -14,7 +14,7 @@ from chronik.settings import read_config, settings_from_config
 from conftest import CHRONICLES, FIXTURE_TODAY
 
 MINIMAL = CHRONICLES / "minimal"
-REFUSED = "Fehler: Verknüpfungen (Symlinks) sind nicht erlaubt – Lege die Datei selbst in den Ordner statt einer Verknüpfung."
+REFUSED = "Fehler: Verknüpfungen (Symlinks) sind nicht erlaubt – Lege Dateien und Ordner direkt hier an statt als Verknüpfung."
 
 
 def _chronicle(tmp_path: Path) -> tuple[Path, Path]:
@@ -58,3 +58,12 @@ def test_a_symlink_to_a_missing_target_is_refused(tmp_path: Path) -> None:
     root, outside = _chronicle(tmp_path)
     (root / "events" / "2025-12-21-weg.yaml").symlink_to(outside / "gibt-es-nicht.yaml")
     assert _messages(root) == [f"events/2025-12-21-weg.yaml: {REFUSED}"]
+
+
+def test_an_events_folder_that_is_itself_a_link_is_refused(tmp_path: Path) -> None:
+    root, outside = _chronicle(tmp_path)
+    shutil.rmtree(root / "events")
+    (root / "events").symlink_to(outside, target_is_directory=True)
+    assert _messages(root) == [
+        "events: Fehler: Der Ordner `events/` ist eine Verknüpfung (Symlink) – Lege `events/` als echten Ordner im "
+        "Projekt an."]

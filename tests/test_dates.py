@@ -25,7 +25,7 @@ def test_parse(written, first, last, precision) -> None:
 @pytest.mark.parametrize("written, message", [
     ("2025-02-30", "den 30. Februar 2025 gibt es nicht (Februar 2025 hat 28 Tage)"),
     ("2025-13", "einen Monat 13 gibt es nicht"),
-    ("22.12.2025", "„22.12.2025“ ist kein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ"),
+    ("22.12.2025", "„22.12.2025“ ist kein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ; meintest du 2025-12-22?"),
     ("2025-1-5", "„2025-1-5“ ist kein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ"),
     ("0999", "das Jahr 999 liegt außerhalb von 1800–2200"),
     (True, "ist kein Datum"),

@@ -105,3 +105,9 @@ def test_pages_can_be_written_to_a_folder(tmp_path) -> None:
     written = write_pages(build_pages(chronicle(event("2025-12-20-x", "2025-12-20"))), tmp_path)
     assert (tmp_path / "ereignisse" / "2025-12-20-x.md").read_text(encoding="utf-8").startswith("# Titel\n")
     assert len(written) == len(list(tmp_path.rglob("*.md")))
+
+
+def test_a_source_address_cannot_break_out_of_its_link() -> None:
+    source = Source("Zeitung", "Bericht", url="https://x.org/a)[y](javascript:alert(1)")
+    page = pages_of(chronicle(event("2025-12-20-x", "2025-12-20", sources=(source,))))["ereignisse/2025-12-20-x.md"]
+    assert "[Bericht](https://x.org/a%29%5By%5D%28javascript:alert%281%29)" in page

@@ -20,7 +20,7 @@ sources:
 def problems(text: str, spec=EVENT_FIELDS) -> list[str]:
     document, found = read_document("events/x.yaml", text.encode())
     assert not found, found
-    return [p.format() for p in validate_document(document, spec)]
+    return [p.format() for p in validate_document(document, spec)[0]]
 
 
 def test_a_valid_event_has_no_problems() -> None:
@@ -60,7 +60,7 @@ def test_a_time_is_named_as_the_base_60_trap() -> None:
 def test_html_in_a_block_summary_names_its_own_line() -> None:
     text = VALID.replace("summary: Ein Treffen.\n", "summary: |\n  Eins.\n  Zwei <script>x</script>.\n")
     assert problems(text) == [
-        "events/x.yaml:6: Fehler: `summary` enthält HTML (`<script>x</script>.`) – HTML ist nicht erlaubt; schreibe "
+        "events/x.yaml:6: Fehler: `summary` enthält HTML (`<script`) – HTML ist nicht erlaubt; schreibe "
         "Markdown, z. B. **fett** oder [Text](https://…)."]
 
 
@@ -72,10 +72,10 @@ def test_link_schemes_other_than_http_are_refused_everywhere() -> None:
     text = VALID.replace("Ein Treffen.", "'[a](javascript:alert(1)) <data:text/html,x>'") + \
         "    url: javascript:alert(1)\n"
     assert problems(text) == [
-        "events/x.yaml:4: Fehler: `summary` enthält einen Link auf `javascript:alert(1` – Links müssen vollständige "
+        "events/x.yaml:4: Fehler: `summary` enthält einen Link auf `javascript:alert(1)` – Links müssen vollständige "
         "Adressen mit http:// oder https:// sein.",
-        "events/x.yaml:4: Fehler: `summary` enthält einen Link auf `data:text/html,x` – Links müssen vollständige "
-        "Adressen mit http:// oder https:// sein.",
+        "events/x.yaml:4: Fehler: `summary` enthält HTML (`<data:text`) – HTML ist nicht erlaubt; schreibe Markdown, "
+        "z. B. **fett** oder [Text](https://…).",
         "events/x.yaml:8: Fehler: `sources[0].url` ist keine http- oder https-Adresse – Gib die vollständige Adresse "
         "an, beginnend mit https://.",
     ]
@@ -93,3 +93,42 @@ def test_country_codes_get_a_suggestion() -> None:
 def test_person_rules() -> None:
     assert problems("name: A B\ndescription: x\nwikidata: '320'\n", PERSON_FIELDS) == [
         "events/x.yaml:3: Fehler: `320` ist keine Wikidata-Kennung – Schreibe Q gefolgt von Ziffern, z. B. Q320."]
+
+
+def test_tricks_that_fool_pattern_checks_are_caught_on_the_rendered_html() -> None:
+    escaped_backticks = VALID.replace("Ein Treffen.", "'Text \\`<script>alert(1)</script>\\` mehr'")
+    assert problems(escaped_backticks) == [
+        "events/x.yaml:4: Fehler: `summary` enthält HTML (`<script`) – HTML ist nicht erlaubt; schreibe Markdown, "
+        "z. B. **fett** oder [Text](https://…)."]
+    indented_reference = VALID.replace("summary: Ein Treffen.\n",
+                                       "summary: |\n  - a\n\n      [r]: javascript:alert(1)\n\n  [klick][r]\n")
+    assert problems(indented_reference) == [
+        "events/x.yaml:7: Fehler: `summary` enthält einen Link auf `javascript:alert(1)` – Links müssen vollständige "
+        "Adressen mit http:// oder https:// sein."]
+    assert problems(VALID.replace("Ein Treffen.", "'<a href=\"https://x.org\" onclick=\"x()\">a</a>'")) == [
+        "events/x.yaml:4: Fehler: `summary` enthält HTML (`<a onclick=…>`) – HTML ist nicht erlaubt; schreibe "
+        "Markdown, z. B. **fett** oder [Text](https://…)."]
+
+
+def test_indented_code_may_show_html() -> None:
+    assert problems(VALID.replace("summary: Ein Treffen.\n", "summary: |\n  Code:\n\n      <b>fett</b>\n")) == []
+
+
+def test_angle_brackets_are_refused_in_one_line_fields() -> None:
+    assert problems(VALID.replace("title: Treffen", "title: </title><script>alert(1)</script>")) == [
+        "events/x.yaml:1: Fehler: `title` enthält < oder > – Spitze Klammern sind in einzeiligen Feldern nicht "
+        "erlaubt; lass sie weg oder schreibe „…“."]
+
+
+def test_empty_values_say_so() -> None:
+    assert problems(VALID + "place:\nstatus: ~\n") == [
+        "events/x.yaml:8: Fehler: `place` ist leer – Trage einen Wert ein (Ort, freier Text) oder lösche die Zeile.",
+        "events/x.yaml:9: Fehler: `status` ist leer – Trage einen Wert ein (happened (Standard), planned, tentative, "
+        "postponed oder cancelled) oder lösche die Zeile.",
+    ]
+
+
+def test_yes_is_not_a_boolean_here() -> None:
+    assert problems(VALID + "approximate: yes\n") == [
+        "events/x.yaml:8: Fehler: `approximate` muss true oder false sein, nicht `yes` – Schreibe `true` oder `false` "
+        "(klein, ohne Anführungszeichen)."]

@@ -50,7 +50,7 @@ def test_anchors_and_aliases_are_refused_before_they_can_grow() -> None:
 
 def test_python_tags_are_refused() -> None:
     assert messages("title: !!python/object/apply:os.system [ls]\n") == [
-        "events/x.yaml:1: Fehler: Die YAML-Markierung `tag:yaml.org,2002:python/object/apply:os.system` ist nicht "
+        "events/x.yaml:1: Fehler: Die YAML-Markierung `!!python/object/apply:os.system` ist nicht "
         "erlaubt – Entferne die Markierung, die mit `!` beginnt."]
 
 
@@ -81,3 +81,20 @@ def test_oversized_files_are_refused_without_parsing() -> None:
     problems = read(b"title: " + b"x" * MAX_FILE_BYTES)[1]
     assert [p.line for p in problems] == [None]
     assert problems[0].message.startswith("Die Datei ist 100.007 Bytes groß")
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    assert messages('title: "Ana\ndate: 2025\ncountries: [CL]\nsummary: x\n') == [
+        "events/x.yaml:1: Fehler: YAML-Syntaxfehler: Ein Anführungszeichen wird nicht geschlossen – Schließe jedes \" "
+        "oder ' am Ende des Textes."]
+
+
+def test_a_colon_in_a_title_gets_the_quoting_hint() -> None:
+    assert messages("title: Kast: Treffen mit Boric\n") == [
+        "events/x.yaml:1: Fehler: YAML-Syntaxfehler: Ein Doppelpunkt steht an einer Stelle, an der YAML keinen "
+        "erwartet – Setze einen Text, der `: ` enthält, in Anführungszeichen, z. B. title: \"Kast: Treffen\"."]
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens() -> None:
+    assert messages("title: A\ncountries: [CL, PE\nsummary: x\nplace: y\n")[0].startswith(
+        "events/x.yaml:2: Fehler: YAML-Syntaxfehler: Eine eckige Klammer `[` wird nicht geschlossen")

@@ -42,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count_summary(result.problems)}.", file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"Alles in Ordnung: {len(result.chronicle.events)} Ereignisse, "
-              f"{len(result.chronicle.people)} Personen geprüft.", file=sys.stderr)
+        events, people = len(result.chronicle.events), len(result.chronicle.people)
+        print(f"Alles in Ordnung: {events} {'Ereignis' if events == 1 else 'Ereignisse'}, "
+              f"{people} {'Person' if people == 1 else 'Personen'} geprüft.", file=sys.stderr)
         return 0
     if args.target.exists():
         shutil.rmtree(args.target)

@@ -12,6 +12,7 @@ from babel.dates import format_date, get_month_names
 DAY, MONTH, YEAR = "day", "month", "year"
 
 _FORM = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_GERMAN_FORM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # 22.12.2025, as Germans write it
 MONTH_NAMES = get_month_names("wide", locale="de")
 
 
@@ -52,7 +53,9 @@ def parse_partial_date(value: object) -> PartialDate:
         raise DateError("ist kein Datum")
     match = _FORM.match(text.strip())
     if not match or (match.group(2) and len(match.group(2)) != 2) or (match.group(3) and len(match.group(3)) != 2):
-        raise DateError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ")
+        german = _GERMAN_FORM.match(text.strip())
+        meant = f"; meintest du {german.group(3)}-{int(german.group(2)):02d}-{int(german.group(1)):02d}?" if german else ""
+        raise DateError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ{meant}")
     year, month, day = (int(g) if g else None for g in match.groups())
     if year < 1800 or year > 2200:
         raise DateError(f"das Jahr {year} liegt außerhalb von 1800–2200")
@@ -103,8 +106,9 @@ def format_span(start: PartialDate, end: PartialDate | None, approximate: bool =
             return f"{a.day}. {MONTH_NAMES[a.month]} – {format_day(b)}"
     if not approximate and start.precision == end.precision == MONTH and start.first.year == end.first.year:
         return f"{MONTH_NAMES[start.first.month]} – {MONTH_NAMES[end.first.month]} {end.first.year}"
-    # "etwa" once, in front of the whole range
-    return f"{format_partial(start, approximate)} – {format_partial(end, approximate).removeprefix('etwa ')}"
+    # "etwa" once, in front of the whole range; a vague range may collapse to one text
+    first, last = format_partial(start, approximate), format_partial(end, approximate)
+    return first if first == last else f"{first} – {last.removeprefix('etwa ')}"
 
 
 def _part_of_month(day: int) -> str:

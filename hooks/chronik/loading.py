@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS
-from .model import Chronicle, Event, Person, Settings, event_from_data, person_from_data
+from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
+from .model import Chronicle, Settings, event_from_data, person_from_data
 from .problems import Problem, sort_problems
-from .references import check_references
+from .references import Checked, check_references
 from .validate import validate_document
-from .yaml_source import Document, read_document
+from .yaml_source import read_document
 
 EVENTS_DIR = "events"
 PEOPLE_DIR = "people"
@@ -37,35 +37,9 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
     (the checker's `check FILE`); everything is still read, for references.
     """
     problems: list[Problem] = []
-    events: dict[str, tuple[Event, Document]] = {}
-    people: dict[str, tuple[Person, Document]] = {}
-    event_paths: dict[str, str] = {}
-    for path, file_id in _data_files(root, EVENTS_DIR, recursive=True, problems=problems):
-        relative = path.relative_to(root).as_posix()
-        if file_id in event_paths:
-            problems.append(_duplicate_id(relative, file_id, event_paths[file_id]))
-            continue
-        event_paths[file_id] = relative
-        document, found = _read(root, path)
-        problems += found
-        if document is None:
-            continue
-        found = validate_document(document, EVENT_FIELDS)
-        problems += found
-        if not found:
-            events[file_id] = (event_from_data(file_id, document.path, document.data), document)
-    person_files = _data_files(root, PEOPLE_DIR, recursive=False, problems=problems)
-    for path, file_id in person_files:
-        document, found = _read(root, path)
-        problems += found
-        if document is None:
-            continue
-        found = validate_document(document, PERSON_FIELDS)
-        problems += found
-        if not found:
-            people[file_id] = (person_from_data(file_id, document.path, document.data), document)
-    problems += check_references(settings, events, people, today,
-                                 event_ids=set(event_paths), person_ids={file_id for _, file_id in person_files})
+    events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems)
+    people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems)
+    problems += check_references(settings, events, people, today)
     if only is not None:
         problems = [p for p in problems if p.path in only]
     problems = sort_problems(problems)
@@ -73,16 +47,46 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
         return LoadResult(None, problems)
     chronicle = Chronicle(
         settings=settings,
-        events=tuple(sorted((event for event, _ in events.values()), key=lambda e: e.sort_key)),
-        people={pid: people[pid][0] for pid in sorted(people)},
+        events=tuple(sorted((event_from_data(event_id, checked.document.path, checked.good)
+                             for event_id, checked in events.items()), key=lambda e: e.sort_key)),
+        people={person_id: person_from_data(person_id, people[person_id].document.path, people[person_id].good)
+                for person_id in sorted(people)},
         today=today,
     )
     return LoadResult(chronicle, problems)
 
 
+def _read_folder(root: Path, folder: str, spec: dict[str, Field], recursive: bool,
+                 problems: list[Problem]) -> dict[str, Checked]:
+    """Every readable file of a folder by id, checked on its own."""
+    checked: dict[str, Checked] = {}
+    paths: dict[str, str] = {}
+    for path, file_id in _data_files(root, folder, recursive, problems):
+        relative = path.relative_to(root).as_posix()
+        if file_id in paths:
+            problems.append(_duplicate_id(relative, file_id, paths[file_id]))
+            continue
+        paths[file_id] = relative
+        document, found = read_document(relative, path.read_bytes())
+        problems += found
+        if document is None:  # unreadable, but it exists: references to it are not "unknown"
+            checked[file_id] = Checked(None, {}, frozenset(spec))
+            continue
+        found, bad = validate_document(document, spec)
+        problems += found
+        data = document.data if isinstance(document.data, dict) else {}
+        checked[file_id] = Checked(document, {key: value for key, value in data.items() if key not in bad},
+                                   frozenset(bad))
+    return checked
+
+
 def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem]) -> list[tuple[Path, str]]:
     """The data files of a folder in a stable order, with their ids; bad names become problems."""
     base = root / folder
+    if base.is_symlink():
+        problems.append(Problem(folder, None, f"Der Ordner `{folder}/` ist eine Verknüpfung (Symlink)",
+                                f"Lege `{folder}/` als echten Ordner im Projekt an."))
+        return []
     if not base.is_dir():
         problems.append(Problem(folder, None, f"Der Ordner `{folder}/` fehlt", f"Lege den Ordner `{folder}/` an."))
         return []
@@ -92,11 +96,14 @@ def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem
         relative = path.relative_to(root).as_posix()
         if path.is_symlink():
             problems.append(Problem(relative, None, "Verknüpfungen (Symlinks) sind nicht erlaubt",
-                                    "Lege die Datei selbst in den Ordner statt einer Verknüpfung."))
+                                    "Lege Dateien und Ordner direkt hier an statt als Verknüpfung."))
             continue
-        if path.is_dir() or path.name.startswith(".") or path.name.lower() == "readme.md":
+        if path.name.startswith(".") or path.name.lower() == "readme.md":
             continue
-        if not recursive and path.parent != base:
+        if path.is_dir():
+            if not recursive:
+                problems.append(Problem(relative, None, f"Unterordner in `{folder}/` werden nicht gelesen",
+                                        f"Lege die Dateien direkt in `{folder}/` ab."))
             continue
         if path.suffix != ".yaml":
             hint = ("Benenne die Datei in `" + path.stem + ".yaml` um." if path.suffix in _DATA_SUFFIXES
@@ -115,11 +122,6 @@ def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem
             continue
         found.append((path, file_id))
     return found
-
-
-def _read(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
-    relative = path.relative_to(root).as_posix()
-    return read_document(relative, path.read_bytes())
 
 
 def _duplicate_id(path: str, file_id: str, first_path: str) -> Problem:

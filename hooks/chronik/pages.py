@@ -17,7 +17,7 @@ import jinja2
 from . import countries
 from .dates import MONTH_NAMES, YEAR, format_day, format_span
 from .model import Chronicle, Event, Person
-from .text import escape_markdown, fold, sort_key
+from .text import escape_markdown, escape_url, fold, sort_key
 
 TIMELINE = "zeitleiste.md"
 PEOPLE_INDEX = "personen/index.md"
@@ -44,6 +44,7 @@ _TEMPLATES = jinja2.Environment(
     lstrip_blocks=True,
 )
 _TEMPLATES.filters["md"] = escape_markdown
+_TEMPLATES.filters["url"] = escape_url
 _MARKER = re.compile(r"<!--\s*chronik:\s*([a-z-]+)\s*-->")
 
 
@@ -156,7 +157,8 @@ class _Builder:
 
     def fragments(self) -> dict[str, str]:
         today = self.chronicle.today
-        latest = [e for e in reversed(self.events) if e.status == "happened" and e.date.first <= today]
+        latest = sorted((e for e in self.events if e.status == "happened" and e.date.first <= today),
+                        key=lambda e: (e.date.first, e.id), reverse=True)  # vague dates count from their start
         upcoming = [e for e in self.events if e.is_open and (e.end or e.date).last >= today]
         overdue = [e for e in self.events if e.is_open and (e.end or e.date).last < today]
         here = "index.md"
@@ -165,7 +167,7 @@ class _Builder:
                 events=len(self.events), people=len(self.chronicle.people), countries=len(self.country_codes)),
             "neueste": _TEMPLATES.get_template("fragment_events.md.j2").render(
                 events=[self._event_item(e, here) for e in latest[:LATEST_COUNT]],
-                empty="Noch keine Ereignisse verzeichnet."),
+                empty="Noch keine stattgefundenen Ereignisse verzeichnet."),
             "geplant": _TEMPLATES.get_template("fragment_upcoming.md.j2").render(
                 events=[self._event_item(e, here) for e in upcoming[:UPCOMING_COUNT]],
                 overdue=[self._event_item(e, here) for e in overdue],
@@ -269,8 +271,8 @@ class _Builder:
         return {"label": self.settings.topics[topic_id], "link": _link(here, topic_path(topic_id))}
 
     def _day_label(self, event: Event) -> str | None:
-        """`Tag 9`: the day of the transition, counting the election day as day 1."""
-        if event.date.precision != "day" or event.date.first < self.settings.election:
+        """`Tag 9`: the day of the transition, counting the election day as day 1; only for exact days."""
+        if event.date.precision != "day" or event.approximate or event.date.first < self.settings.election:
             return None
         return f"Tag {(event.date.first - self.settings.election).days + 1}"
 

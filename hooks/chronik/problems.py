@@ -12,7 +12,7 @@ INFO = "info"
 _SEVERITY_LABELS = {ERROR: "Fehler", INFO: "Hinweis"}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One finding in one file.
 
@@ -47,16 +47,14 @@ class Problem:
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """File order, then line order; whole-file problems first within a file."""
-    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+    """File order, then line order (whole-file problems first); on one line, the order found."""
+    return sorted(problems, key=lambda p: (p.path, p.line or 0))
 
 
 def count_summary(problems: Iterable[Problem]) -> str:
     errors = sum(1 for p in problems if p.is_error)
     files = len({p.path for p in problems if p.is_error})
-    noun = "Fehler" if errors == 1 else "Fehler"
-    file_noun = "Datei" if files == 1 else "Dateien"
-    return f"{errors} {noun} in {files} {file_noun}"
+    return f"{errors} Fehler in {files} {'Datei' if files == 1 else 'Dateien'}"
 
 
 def _escape_data(text: str) -> str:

@@ -1,73 +1,110 @@
-"""Rules across files: references between events, people and topics; dates in order."""
+"""Rules across files: references between events, people and topics; dates in order.
+
+They run on every file, also on files with problems of their own, using only the
+fields that passed the per-file rules: a contributor sees all problems at once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
-from .dates import format_day
-from .model import Event, Person, Settings
+from .dates import PartialDate, format_span, parse_partial_date
+from .model import Settings
 from .problems import INFO, Problem
 from .yaml_source import Document, Path
 
 
-def check_references(settings: Settings, events: dict[str, tuple[Event, Document]],
-                     people: dict[str, tuple[Person, Document]], today: dt.date,
-                     event_ids: set[str], person_ids: set[str]) -> list[Problem]:
-    """Problems between files. `event_ids` and `person_ids` include files that have
-    problems of their own, so a broken person file is not also reported as unknown."""
+@dataclass(frozen=True)
+class Checked:
+    """One file after the per-file rules: the fields that passed, and those that did not."""
+
+    document: Document | None  # None when the file could not be read at all
+    good: dict[str, Any]
+    bad: frozenset[str]
+
+
+def check_references(settings: Settings, events: dict[str, Checked], people: dict[str, Checked],
+                     today: dt.date) -> list[Problem]:
+    """`events` and `people` hold every file with a readable mapping, valid or not."""
     problems: list[Problem] = []
+    part_of = {event_id: checked.good["part_of"] for event_id, checked in events.items() if "part_of" in checked.good}
     for event_id in sorted(events):
-        event, document = events[event_id]
+        checked = events[event_id]
+        good, document = checked.good, checked.document
+        if document is None:
+            continue
 
         def report(path: Path, message: str, hint: str, severity: str = "error") -> None:
             problems.append(Problem(document.path, document.line(path), message, hint, severity))
 
-        if event.end is not None and event.end.last < event.date.first:
-            report(("end",), f"`end` ({event.end.iso()}) liegt vor `date` ({event.date.iso()})",
+        start = parse_partial_date(good["date"]) if "date" in good else None
+        end = parse_partial_date(good["end"]) if "end" in good else None
+        if start and end and end.last < start.first:
+            report(("end",), f"`end` ({end.iso()}) liegt vor `date` ({start.iso()})",
                    "Vertausche die beiden Daten oder korrigiere eines.")
-        for index, person_id in enumerate(event.people):
-            if person_id not in person_ids:
+        for index, person_id in enumerate(good.get("people", ())):
+            if person_id not in people:
                 report(("people", index), f"Unbekannte Person `{person_id}`",
-                       _unknown_hint(person_id, person_ids, f"Lege people/{person_id}.yaml an"))
-        for index, topic_id in enumerate(event.topics):
+                       _unknown_hint(person_id, people, f"Lege people/{person_id}.yaml an"))
+        for index, topic_id in enumerate(good.get("topics", ())):
             if topic_id not in settings.topics:
                 report(("topics", index), f"Unbekanntes Thema `{topic_id}`",
                        _unknown_hint(topic_id, settings.topics, "Ergänze es in mkdocs.yml unter "
                                      "extra.chronicle.topics"))
-        for index, quote in enumerate(event.quotes):
-            if quote.by not in event.people:
-                report(("quotes", index, "by"), f"`{quote.by}` wird zitiert, steht aber nicht unter `people`",
-                       f"Ergänze `{quote.by}` in der Liste `people` dieses Ereignisses.")
-        if event.part_of is not None:
-            if event.part_of == event.id:
+        if "quotes" in good and "people" not in checked.bad:
+            for index, quote in enumerate(good["quotes"]):
+                if quote["by"] not in good.get("people", ()):
+                    report(("quotes", index, "by"), f"`{quote['by']}` wird zitiert, steht aber nicht unter `people`",
+                           f"Ergänze `{quote['by']}` in der Liste `people` dieses Ereignisses.")
+        if "part_of" in good:
+            parent = good["part_of"]
+            if parent == event_id:
                 report(("part_of",), "Ein Ereignis kann nicht Teil von sich selbst sein",
                        "Trage die Kennung des übergeordneten Ereignisses ein, z. B. der Reise.")
-            elif event.part_of not in event_ids:
-                report(("part_of",), f"Unbekanntes Ereignis `{event.part_of}`",
-                       _unknown_hint(event.part_of, event_ids, "Prüfe die Kennung"))
-            elif _in_cycle(event, events):
-                report(("part_of",), f"`part_of` bildet einen Kreis: {_cycle_text(event, events)}",
-                       "Ein Ereignis darf nicht (auch nicht über andere) Teil von sich selbst sein.")
-        if event.is_open and (event.end or event.date).last < today:
-            newest = event.newest_source_date
-            since = f" (neueste Quelle vom {format_day(newest.last) if newest.precision == 'day' else newest.iso()})" \
-                if newest else ""
-            report(("status",) if ("status",) in document.lines else ("date",),
-                   f"Status `{event.status}`, aber das Datum ist vorbei{since}",
-                   "Gibt es eine neuere Quelle, trage den Status happened, postponed oder cancelled ein.", INFO)
+            elif parent not in events:
+                report(("part_of",), f"Unbekanntes Ereignis `{parent}`",
+                       _unknown_hint(parent, [e for e in events if e != event_id], "Prüfe die Kennung"))
+            elif (cycle := _cycle(event_id, part_of)) is not None:
+                report(("part_of",), f"`part_of` bildet einen Kreis: {' → '.join(cycle)}",
+                       "Ein Ereignis darf nicht, auch nicht über andere, Teil von sich selbst sein.")
+        if start and "status" not in checked.bad:
+            _check_status(good, start, end, today, report)
     for person_id in sorted(people):
-        person, document = people[person_id]
-        for index, role in enumerate(person.roles):
-            if role.end is not None and role.end.last < role.start.first:
-                problems.append(Problem(document.path, document.line(("roles", index, "to")),
+        checked = people[person_id]
+        if checked.document is None:
+            continue
+        for index, role in enumerate(checked.good.get("roles", ())):
+            if "to" in role and parse_partial_date(role["to"]).last < parse_partial_date(role["from"]).first:
+                problems.append(Problem(checked.document.path, checked.document.line(("roles", index, "to")),
                                         f"`roles[{index}].to` liegt vor `roles[{index}].from`",
                                         "Vertausche die beiden Daten oder korrigiere eines."))
-    if settings.president_elect not in person_ids:
+    if settings.president_elect not in people:
         problems.append(Problem("mkdocs.yml", None, f"`extra.chronicle.president_elect`: unbekannte Person "
                                 f"`{settings.president_elect}`", f"Lege people/{settings.president_elect}.yaml an."))
     return problems
+
+
+def _check_status(good: dict[str, Any], start: PartialDate, end: PartialDate | None, today: dt.date,
+                  report: Callable[..., None]) -> None:
+    """Plans whose day has passed are listed for the maintainers; facts cannot lie in the future."""
+    status = good.get("status", "happened")
+    where = ("status",) if "status" in good else ("date",)
+    if status in ("planned", "tentative") and (end or start).last < today:
+        newest = _newest_source_date(good)
+        since = f" (neueste Quelle vom {format_span(newest, None)})" if newest else ""
+        report(where, f"Status `{status}`, aber das Datum ist vorbei{since}",
+               "Gibt es eine neuere Quelle, trage den Status happened, postponed oder cancelled ein.", INFO)
+    elif status == "happened" and start.first > today:
+        report(where, f"Das Ereignis liegt in der Zukunft ({start.iso()}), hat aber den Status `happened`",
+               "Trage `status: planned` oder `status: tentative` ein.")
+
+
+def _newest_source_date(good: dict[str, Any]) -> PartialDate | None:
+    dates = [parse_partial_date(source["date"]) for source in good.get("sources", ()) if "date" in source]
+    return max(dates, key=lambda date: date.last) if dates else None
 
 
 def _unknown_hint(wanted: str, known: Iterable[str], otherwise: str) -> str:
@@ -75,23 +112,15 @@ def _unknown_hint(wanted: str, known: Iterable[str], otherwise: str) -> str:
     return f"Meintest du `{close[0]}`?" if close else otherwise + "."
 
 
-def _chain(event: Event, events: dict[str, tuple[Event, Document]]) -> list[str]:
-    """Follow part_of from `event` until it ends or repeats."""
-    chain = [event.id]
-    current = event
-    while current.part_of is not None and current.part_of in events:
-        if current.part_of in chain:
-            chain.append(current.part_of)
-            break
-        current = events[current.part_of][0]
-        chain.append(current.id)
-    return chain
-
-
-def _in_cycle(event: Event, events: dict[str, tuple[Event, Document]]) -> bool:
-    chain = _chain(event, events)
-    return chain[-1] == event.id and len(chain) > 1
-
-
-def _cycle_text(event: Event, events: dict[str, tuple[Event, Document]]) -> str:
-    return " → ".join(_chain(event, events))
+def _cycle(start: str, part_of: dict[str, str]) -> list[str] | None:
+    """The chain start -> ... -> start, if following part_of from `start` comes back to it."""
+    chain = [start]
+    current = start
+    while current in part_of:
+        current = part_of[current]
+        chain.append(current)
+        if current == start:
+            return chain
+        if current in chain[:-1]:
+            return None  # a cycle further up, reported on its own members
+    return None

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 
 # Characters that start inline Markdown (those Python-Markdown can escape) or HTML.
-# Values never stand at the start of a line or in a table in our templates, so block
-# markers (-, +, 1.) and | need no escaping.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]#!{}])")
+# At the start of a line these make a list or a rule: `1. Vizepräsident`, `- x`, `---`.
+# (`>` is already an entity, and `=` only underlines a line before it.)
+_BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([.)\-+])")
 
 
 def escape_markdown(text: str) -> str:
     """Plain text a contributor wrote, safe to put into Markdown: shown as typed, never as markup."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+def escape_url(url: str) -> str:
+    """A checked http(s) address, safe as a Markdown link target: brackets and quotes are
+    percent-encoded, so `https://x.org/a)[y](javascript:…)` cannot end the link early."""
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
 
 
 def fold(text: str) -> str:

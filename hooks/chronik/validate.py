@@ -11,49 +11,58 @@ from typing import Any
 
 from . import countries
 from .dates import DateError, parse_partial_date
+from .markdown_safety import find_offences
 from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, Field
 from .problems import Problem
 from .yaml_source import Document, Path
 
 _ID = re.compile(ID_PATTERN)
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
-_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
-_HTML = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>)[A-Za-z!?/]")  # autolinks are checked as links
-_IMAGE = re.compile(r"!\[")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_URL = re.compile(r"^https?://[^\s/?#<>\"]+\.[^\s/?#<>\"]+[^\s<>\"]*$", re.IGNORECASE)
 
 
-def validate_document(document: Document, spec: dict[str, Field]) -> list[Problem]:
-    """All problems of shape, type and format in one file."""
+def validate_document(document: Document, spec: dict[str, Field]) -> tuple[list[Problem], set[str]]:
+    """All problems of shape, type and format in one file, and the top-level keys they concern
+    (so that rules across files can still check the keys that are fine)."""
     checker = _Checker(document)
     if not isinstance(document.data, dict):
-        found = _describe(document.data)
-        return [Problem(document.path, document.line(()), f"Die Datei muss Felder der Form `name: wert` enthalten, "
-                        f"enthält aber {found}", "Beginne mit `title: …` (siehe die Vorlage in docs/mitmachen.md).")]
-    checker.mapping(document.data, spec, ())
-    return checker.problems
+        first_key = next(iter(spec))
+        return [Problem(document.path, document.line(()), "Die Datei muss Felder der Form `name: wert` enthalten, "
+                        f"hier steht aber {_describe(document.data)}",
+                        f"Beginne mit `{first_key}: …` (siehe die Vorlage in docs/mitmachen.md).")], set(spec)
+    for key, value in document.data.items():
+        before = len(checker.problems)
+        checker.mapping_entry(key, value, spec, ())
+        if len(checker.problems) > before:
+            checker.bad_keys.add(key)
+    checker.missing(document.data, spec, ())
+    return checker.problems, checker.bad_keys
 
 
 class _Checker:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.problems: list[Problem] = []
+        self.bad_keys: set[str] = set()
 
     def report(self, path: Path, message: str, hint: str) -> None:
         self.problems.append(Problem(self.document.path, self.document.line(path), message, hint))
 
     def mapping(self, data: dict[str, Any], spec: dict[str, Field], path: Path) -> None:
         for key, value in data.items():
-            if key not in spec:
-                self.report(path + (key,), f"Unbekanntes Feld `{_name(path + (key,))}`", _unknown_key_hint(key, spec))
-                continue
-            if value is None and path + (key,) not in self.document.written:
-                value = ""  # `title:` with nothing after it is an empty text, not a YAML null
+            self.mapping_entry(key, value, spec, path)
+        self.missing(data, spec, path)
+
+    def mapping_entry(self, key: str, value: Any, spec: dict[str, Field], path: Path) -> None:
+        if key not in spec:
+            self.report(path + (key,), f"Unbekanntes Feld `{_name(path + (key,))}`", _unknown_key_hint(key, spec))
+        elif value is None:  # `title:` with nothing after it, or `~`
+            self.report(path + (key,), f"`{_name(path + (key,))}` ist leer",
+                        f"Trage einen Wert ein ({spec[key].help}) oder lösche die Zeile.")
+        else:
             self.value(value, spec[key], path + (key,))
+
+    def missing(self, data: dict[str, Any], spec: dict[str, Field], path: Path) -> None:
         for key, field in spec.items():
             if field.required and key not in data:
                 where = f" in `{_name(path)}`" if path else ""
@@ -68,14 +77,19 @@ class _Checker:
             if isinstance(value, dict):
                 self.mapping(value, field.fields, path)
             else:
-                self.wrong_type(value, path, "Felder der Form `name: wert`", "Schreibe die Felder eingerückt darunter.")
+                self.wrong_type(value, path, "eine Gruppe von Feldern der Form `name: wert`",
+                                "Schreibe die Felder eingerückt darunter.")
         elif kind == "bool":
-            if not isinstance(value, bool) or self.document.written.get(path, "").lower() not in ("true", "false"):
-                self.wrong_type(value, path, "true oder false", "Schreibe `true` oder `false`.")
+            written = self.document.written.get(path)
+            if not isinstance(value, bool) or written not in ("true", "false"):
+                shown = written if written is not None else value
+                what = f"nicht `{shown}`" if isinstance(shown, str) else f"ist aber {_describe(value)}"
+                self.report(path, f"`{_name(path)}` muss true oder false sein, {what}",
+                            "Schreibe `true` oder `false` (klein, ohne Anführungszeichen).")
         elif kind == "date":
             self.date(value, path)
         elif not isinstance(value, str):
-            self.wrong_type(value, path, _EXPECTED_TEXT[kind], "Setze den Wert in Anführungszeichen.")
+            self.wrong_type(value, path, _EXPECTED_TEXT[kind], _WRONG_TYPE_HINTS.get(kind, "Schreibe einen Text."))
         else:
             _TEXT_RULES[kind](self, value, path)
 
@@ -125,33 +139,36 @@ class _Checker:
         elif len(value) > MAX_TEXT:
             self.report(path, f"`{_name(path)}` hat {len(value)} Zeichen, erlaubt sind höchstens {MAX_TEXT}",
                         "Kürze den Text.")
+        elif "<" in value or ">" in value:
+            # Page titles pass through the theme's `striptags`, which would turn &lt; back into <.
+            self.report(path, f"`{_name(path)}` enthält < oder >",
+                        "Spitze Klammern sind in einzeiligen Feldern nicht erlaubt; lass sie weg oder schreibe „…“.")
 
     def markdown(self, value: str, path: Path) -> None:
         if not value.strip():
             self.report(path, f"`{_name(path)}` ist leer", "Trage einen Text ein.")
             return
         if len(value) > MAX_MARKDOWN:
-            self.report(path, f"`{_name(path)}` hat {len(value):,} Zeichen, erlaubt sind höchstens "
-                        f"{MAX_MARKDOWN:,}".replace(",", "."), "Kürze den Text.")
+            self.report(path, f"`{_name(path)}` hat {_number(len(value))} Zeichen, erlaubt sind höchstens "
+                        f"{_number(MAX_MARKDOWN)}", "Kürze den Text.")
             return
-        prose = _CODE_SPAN.sub("", _CODE_FENCE.sub("", value))
         line_of = _line_finder(value, path, self.document)
-        html = _HTML.search(prose)
-        if html:
-            self.problems.append(Problem(self.document.path, line_of(html.group(0)),
-                                         f"`{_name(path)}` enthält HTML (`{_snippet(prose, html.start())}`)",
-                                         "HTML ist nicht erlaubt; schreibe Markdown, z. B. **fett** oder [Text](https://…)."))
-        if _IMAGE.search(prose):
-            self.problems.append(Problem(self.document.path, line_of("!["), f"`{_name(path)}` enthält ein Bild",
-                                         "Bilder von fremden Servern sind nicht erlaubt; verlinke die Quelle stattdessen."))
-        for pattern in (_INLINE_LINK, _REFERENCE_LINK, _AUTOLINK):
-            for match in pattern.finditer(prose):
-                target = match.group(1)
-                if not _URL.match(target):
-                    self.problems.append(Problem(
-                        self.document.path, line_of(target or match.group(0)),
-                        f"`{_name(path)}` enthält einen Link auf `{target[:60]}`",
-                        "Links müssen vollständige Adressen mit http:// oder https:// sein."))
+        for offence in find_offences(value):
+            if offence.kind == "image":
+                self.problems.append(Problem(self.document.path, line_of(offence.needle),
+                                             f"`{_name(path)}` enthält ein Bild",
+                                             "Bilder von fremden Servern sind nicht erlaubt; verlinke die Quelle "
+                                             "stattdessen."))
+            elif offence.kind == "link":
+                shown = offence.detail if len(offence.detail) <= 40 else offence.detail[:39] + "…"
+                self.problems.append(Problem(self.document.path, line_of(offence.needle),
+                                             f"`{_name(path)}` enthält einen Link auf `{shown}`",
+                                             "Links müssen vollständige Adressen mit http:// oder https:// sein."))
+            else:
+                self.problems.append(Problem(self.document.path, line_of(offence.needle),
+                                             f"`{_name(path)}` enthält HTML (`{offence.detail}`)",
+                                             "HTML ist nicht erlaubt; schreibe Markdown, z. B. **fett** oder "
+                                             "[Text](https://…)."))
 
     def identifier(self, value: str, path: Path) -> None:
         if not _ID.match(value):
@@ -193,6 +210,13 @@ _TEXT_RULES = {
     "wikidata": _Checker.wikidata,
 }
 
+_WRONG_TYPE_HINTS = {
+    "text": "Schreibe den Text in dieselbe Zeile hinter den Feldnamen.",
+    "markdown": "Schreibe den Text hinter den Feldnamen, mehrzeilig mit `|`.",
+    "wikidata": "Schreibe Q gefolgt von Ziffern, z. B. Q320.",
+    "country": "Schreibe den zweistelligen Code, z. B. CL.",
+}
+
 _EXPECTED_TEXT = {
     "text": "ein Text",
     "markdown": "ein Text",
@@ -222,8 +246,9 @@ def _yaml_trap(value: Any, written: str | None) -> str:
 
 
 def _describe(value: Any) -> str:
+    """What a value is, as the subject of a German sentence."""
     if value is None:
-        return "leer"
+        return "nichts"
     if isinstance(value, bool):
         return f"der Wahrheitswert {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
@@ -233,6 +258,10 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "eine Gruppe von Feldern"
     return f"der Text „{str(value)[:40]}“"
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def _name(path: Path) -> str:

@@ -63,8 +63,8 @@ class _Refused(Exception):
 def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse `raw` (the bytes of the file at `path`) into a Document."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, None, f"Die Datei ist {len(raw):,} Bytes groß, erlaubt sind höchstens "
-                              f"{MAX_FILE_BYTES:,}".replace(",", "."),
+        return None, [Problem(path, None, f"Die Datei ist {_number(len(raw))} Bytes groß, erlaubt sind höchstens "
+                              f"{_number(MAX_FILE_BYTES)}",
                               "Teile den Inhalt auf mehrere Ereignisse auf oder kürze die Zusammenfassung.")]
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
@@ -107,7 +107,7 @@ class _Builder:
                            "Schreibe den Wert an jeder Stelle aus.")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise _Refused(line, f"Die Datei enthält mehr als {MAX_NODES:,} Werte".replace(",", "."),
+            raise _Refused(line, f"Die Datei enthält mehr als {_number(MAX_NODES)} Werte",
                            "Ein Ereignis braucht nur wenige Einträge; teile es auf.")
         self.document.lines[path] = line
         if isinstance(node, yaml.MappingNode):
@@ -141,7 +141,7 @@ class _Builder:
     def _build_scalar(self, node: yaml.ScalarNode, path: Path, line: int) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
-            raise _Refused(line, f"Die YAML-Markierung `{tag.replace('tag:yaml.org,2002:', '!!')}` ist nicht erlaubt",
+            raise _Refused(line, f"Die YAML-Markierung `{_short_tag(tag)}` ist nicht erlaubt",
                            "Entferne die Markierung, die mit `!` beginnt.")
         text = node.value
         if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
@@ -160,8 +160,17 @@ class _Builder:
     @staticmethod
     def _check_tag(node: yaml.Node, expected: str, line: int) -> None:
         if node.tag != expected:
-            raise _Refused(line, f"Die YAML-Markierung `{node.tag}` ist nicht erlaubt",
+            raise _Refused(line, f"Die YAML-Markierung `{_short_tag(node.tag)}` ist nicht erlaubt",
                            "Entferne die Markierung, die mit `!` beginnt.")
+
+
+def _short_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/object` -> `!!python/object`, as it was written."""
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 # PyYAML's own constructor gives the YAML 1.1 readings, e.g. `012` -> 10, `12:30` -> 750.
@@ -179,7 +188,7 @@ def _yaml11_float(text: str) -> float:
 _SYNTAX_HINTS = (
     ("found character '\\t'", "Tabulatorzeichen sind in YAML nicht erlaubt",
      "Rücke mit Leerzeichen statt Tabulatoren ein."),
-    ("mapping values are not allowed here", "Ein Doppelpunkt steht an einer Stelle, an der YAML keinen erwartet",
+    ("mapping values are not allowed", "Ein Doppelpunkt steht an einer Stelle, an der YAML keinen erwartet",
      'Setze einen Text, der `: ` enthält, in Anführungszeichen, z. B. title: "Kast: Treffen".'),
     ("found undefined alias", "Ein Verweis (*name) zeigt auf keinen Anker",
      "Anker und Verweise sind nicht erlaubt; schreibe den Wert aus."),
@@ -187,6 +196,14 @@ _SYNTAX_HINTS = (
      "Schließe jedes \" oder ' am Ende des Textes."),
     ("did not find expected key", "Die Einrückung oder eine Klammer stimmt nicht",
      "Beginnt ein Text mit [, {, *, &, ! oder @, setze ihn in Anführungszeichen oder schreibe ihn als Block mit `|`."),
+    ("did not find expected '-' indicator", "Die Einrückung einer Liste stimmt nicht",
+     "Rücke alle Einträge einer Liste gleich weit ein, jeden mit `- ` am Anfang."),
+    ("second occurrence", "Anker und Verweise (&name, *name) sind nicht erlaubt",
+     "Schreibe den Wert an jeder Stelle aus."),
+    ("but found another document", "Eine Datei enthält genau einen Eintrag; hier beginnt mit `---` ein zweiter",
+     "Lösche die Zeile `---` und was folgt, oder lege den zweiten Eintrag in einer eigenen Datei an."),
+    ("did not find expected ',' or ']'", "Eine eckige Klammer `[` wird nicht geschlossen",
+     "Schließe die Liste mit `]`, z. B. countries: [CL, PE]."),
     ("expected <block end>", "Die Einrückung stimmt nicht",
      "Rücke Felder derselben Ebene gleich weit ein."),
     ("could not find expected ':'", "Nach einem Feldnamen fehlt der Doppelpunkt",
@@ -194,10 +211,17 @@ _SYNTAX_HINTS = (
 )
 
 
+# For these, libyaml's problem mark lies where it gave up (often the end of the file);
+# its context mark is where the unclosed thing began, which is where to look.
+_AT_CONTEXT = ("found unexpected end of stream", "did not find expected ',' or", "could not find expected ':'")
+
+
 def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
     problem = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and any(problem.startswith(needle) for needle in _AT_CONTEXT):
+        mark = exc.context_mark
+    line = mark.line + 1 if mark else None
     lines = text.splitlines()
     if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
         problem = "found character '\\t'"  # libyaml often calls a tab only "cannot start any token"
