@@ -13,11 +13,14 @@ from html.parser import HTMLParser
 
 import markdown
 
-# Must match markdown_extensions in mkdocs.yml that change what a summary can render to.
-EXTENSIONS = ["admonition"]
+# MkDocs always adds tables and fenced_code; the rest must match markdown_extensions in mkdocs.yml.
+EXTENSIONS = ["admonition", "tables", "fenced_code"]
 _ALLOWED_TAGS = frozenset({"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote",
-                           "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "div"})
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "div": {"class"}, "p": {"class"}}
+                           "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "div",
+                           "table", "thead", "tbody", "tr", "th", "td"})
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "div": {"class"}, "p": {"class"},
+                       "code": {"class"}, "th": {"style"}, "td": {"style"}}
+_TABLE_ALIGNMENT = re.compile(r"^text-align: (left|right|center);$")
 _SAFE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s]+$", re.IGNORECASE)
 _renderer = markdown.Markdown(extensions=EXTENSIONS)
 
@@ -62,6 +65,8 @@ class _Collector(HTMLParser):
                 self.offences.append(Offence("html", f"<{tag} {name}=…>", name))
             elif tag == "a" and name == "href" and not _SAFE_URL.match(value or ""):
                 self.offences.append(Offence("link", value or "", value or "]("))
+            elif name == "style" and not _TABLE_ALIGNMENT.match(value or ""):
+                self.offences.append(Offence("html", f"<{tag} style=…>", "style"))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
