@@ -18,6 +18,7 @@ from chronik.loading import load_chronicle
 from chronik.pages import build_fragments, build_pages, expand_markers
 from chronik.problems import count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
+from chronik.site_search import SearchIndexError, build_index, mark_searchable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,13 +28,18 @@ if TYPE_CHECKING:
 # Under "mkdocs.", so that `--strict` counts our warnings.
 log = logging.getLogger("mkdocs.hooks.chronicle")
 _fragments: dict[str, str] = {}
+# Lists and the start page would outrank the pages they list; the search page finds itself.
+_NOT_SEARCHED = {"index.md", "suche.md", "zeitleiste.md", "personen/index.md", "laender/index.md", "themen/index.md"}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    for file in files:
+        if file.edit_uri:  # edit_uri is the repository's edit address, so say where docs/ lies
+            file.edit_uri = f"{docs}/{file.edit_uri}"
     try:
-        settings = settings_from_config({"extra": dict(config.extra), "repo_url": config.repo_url,
-                                         "edit_uri": config.edit_uri})
+        settings = settings_from_config({"extra": dict(config.extra)})
     except SettingsError as error:
         for problem in error.problems:
             log.error(problem.format())
@@ -47,8 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in build_pages(result.chronicle):
         file = File.generated(config, page.path, content=page.markdown,
                               inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-        # Edit links open the YAML file, which lives beside docs/, not in it.
-        file.edit_uri = f"../{page.source}" if page.source else None
+        file.edit_uri = page.source  # the YAML file a reader's correction belongs in
         files.append(file)
     _fragments.clear()
     _fragments.update(build_fragments(result.chronicle))
@@ -62,3 +67,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return expand_markers(markdown, _fragments, page.file.src_uri)
     except KeyError as error:
         raise PluginError(str(error.args[0])) from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if page.file.src_uri in _NOT_SEARCHED:
+        return output
+    try:
+        return mark_searchable(output)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        log.info(f"Suchindex: {build_index(Path(config.site_dir))}")
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

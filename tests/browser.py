@@ -51,3 +51,8 @@ def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def heading(page) -> str:
+    """The page's own title, as readers see it."""
+    return page.locator("article h1").first.inner_text().strip()

@@ -81,12 +81,21 @@ def test_pages_load_nothing_from_third_parties(site: Path) -> None:
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page.relative_to(site)} loads {tag}"
 
 
+# Pagefind writes its filter and metadata indexes in arbitrary order, under names hashed from
+# their content (Pagefind/pagefind#638: only fragments are stable). Everything else must match.
+UNSTABLE_SEARCH_FILES = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
+
+
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "again")
     again = tmp_path / "site"
     assert mkdocs_build(project, again).returncode == 0
-    first = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+                if p.is_file() and not UNSTABLE_SEARCH_FILES.match(p.relative_to(folder).as_posix())}
+    first, second = files(site), files(again)
+    assert len(first) > 100 and any(name.startswith("pagefind/fragment/") for name in first)
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
 

@@ -99,8 +99,6 @@ class Settings:
     election: dt.date
     inauguration: dt.date
     topics: dict[str, str]
-    repo_url: str | None = None
-    edit_uri: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ All grouping and sorting happens here, explicitly; the templates only loop and f
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -45,6 +46,7 @@ _TEMPLATES = jinja2.Environment(
 )
 _TEMPLATES.filters["md"] = escape_markdown
 _TEMPLATES.filters["url"] = escape_url
+_TEMPLATES.filters["attr"] = lambda text: html.escape(str(text), quote=True)
 _MARKER = re.compile(r"<!--\s*chronik:\s*([a-z-]+)\s*-->")
 
 
@@ -197,6 +199,11 @@ class _Builder:
             sources=[{"publisher": s.publisher, "title": s.title, "url": s.url, "archive_url": s.archive_url,
                       "date": format_span(s.date, None) if s.date else None} for s in event.sources],
             corrections=[{"date": format_span(c.date, None), "text": c.text} for c in event.corrections],
+            search=self._search_data(
+                filters=[("Person", self.chronicle.people[pid].name) for pid in event.people]
+                + [("Land", countries.german_name(code)) for code in event.countries]
+                + [("Status", STATUS_LABELS[event.status]), ("Jahr", str(event.date.first.year))],
+                meta={"art": "Ereignis", "datum": format_span(event.date, event.end, event.approximate)}),
         )
 
     def _person_page(self, person: Person) -> Page:
@@ -220,6 +227,8 @@ class _Builder:
                        for code, count in sorted(event_countries.items(),
                                                  key=lambda item: (-item[1], sort_key(countries.german_name(item[0]))))],
             home=[self._country(code, here) for code in person.countries],
+            search=self._search_data(filters=[("Person", person.name)], meta={"art": "Person"},
+                                     names=[person.name, *person.aliases]),
         )
 
     def _country_page(self, code: str) -> Page:
@@ -232,14 +241,23 @@ class _Builder:
             spanish_name=countries.spanish_name(code),
             events=[self._event_item(e, here) for e in self.by_country[code]],
             people=[self._person(p.id, here) for p in people],
+            search=self._search_data(filters=[("Land", countries.german_name(code))], meta={"art": "Land"},
+                                     names=sorted({countries.german_name(code), countries.spanish_name(code)})),
         )
 
     def _topic_page(self, topic_id: str) -> Page:
         here = topic_path(topic_id)
         return self._render(here, "topic.md.j2", label=self.settings.topics[topic_id],
-                            months=self._months(self.by_topic[topic_id], here))
+                            months=self._months(self.by_topic[topic_id], here),
+                            search=self._search_data(meta={"art": "Thema"}))
 
     # View pieces
+    @staticmethod
+    def _search_data(filters: list[tuple[str, str]] = (), meta: dict[str, str] | None = None,
+                     names: list[str] = ()) -> dict[str, Any]:
+        """What the site search needs: filter values, result metadata, names to rank first."""
+        return {"filters": list(filters), "meta": sorted((meta or {}).items()), "names": list(names)}
+
     def _render(self, path: str, template: str, source: str | None = None, in_nav: bool = False,
                 **context: Any) -> Page:
         markdown = _TEMPLATES.get_template(template).render(**context)

@@ -72,8 +72,6 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         election=dates["election"],
         inauguration=dates["inauguration"],
         topics={key: topics[key] for key in sorted(topics)},
-        repo_url=config.get("repo_url"),
-        edit_uri=config.get("edit_uri"),
     )
 
 
