@@ -1,114 +1,247 @@
 // Suche für die Chronik: ein Suchknopf im Kopf jeder Seite (auch per Taste / oder s) und die
-// Suchseite /suche/?q=…. Beide nutzen Pagefind, dessen Dateien der Build nach pagefind/ legt.
-// Pagefind wird erst geladen, wenn jemand die Suche öffnet: wer nicht sucht, lädt nichts.
+// Suchseite /suche/?q=…. Beide fragen Pagefind (pagefind/pagefind.js, vom Build erzeugt).
+// Geladen wird erst, wenn jemand die Suche öffnet, und die Filter erst, wenn jemand sie öffnet:
+// bei 10.000 Ereignissen sind die Filterlisten größer als alles andere zusammen.
 (function () {
   "use strict";
 
   var here = document.currentScript.src;
   var bundle = new URL("../pagefind/", here).href; // this file lives in assets/
   var searchPage = new URL("../suche/", here).href;
-  var loading = null;
+  var PAGE_SIZE = 10;
+  var FILTER_ORDER = ["Person", "Land", "Status", "Jahr"];
+  var pagefind = null;
 
-  function load() {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var style = document.createElement("link");
-        style.rel = "stylesheet";
-        style.href = bundle + "pagefind-ui.css";
-        document.head.appendChild(style);
-        var script = document.createElement("script");
-        script.src = bundle + "pagefind-ui.js";
-        script.onload = resolve;
-        script.onerror = function () {
-          loading = null;
-          reject(new Error("Die Suche konnte nicht geladen werden."));
-        };
-        document.head.appendChild(script);
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (module) {
+        // Names first: a person's page names them once, an event about them may name them five
+        // times; repetition should count for less than the weighted name on their page.
+        return module.options({ ranking: { termFrequency: 0.3 }, excerptLength: 24 }).then(function () {
+          module.init();
+          return module;
+        });
+      }).catch(function (error) {
+        pagefind = null;
+        throw error;
       });
     }
-    return loading;
+    return pagefind;
   }
 
-  // Events show their date after the title, so readers can tell plans and facts apart.
-  function withDate(result) {
-    if (result.meta && result.meta.datum) {
-      result.meta.title = result.meta.title + " – " + result.meta.datum;
-    }
-    return result;
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
   }
 
-  function mount(element, onQuery) {
-    return load().then(function () {
-      var ui = new window.PagefindUI({
-        element: element,
-        bundlePath: bundle,
-        showImages: false,
-        showSubResults: false,
-        resetStyles: false,
-        excerptLength: 24,
-        // Names first: a person's page names them once, an event about them may name them
-        // five times; repetition should count for less than the weighted name on their page.
-        ranking: { termFrequency: 0.3 },
-        processResult: withDate,
-        translations: { placeholder: "Name, Land, Thema … (Akzente egal)" }
-      });
-      var input = element.querySelector("input");
-      if (onQuery && input) {
-        input.addEventListener("input", function () { onQuery(input.value); });
+  // Pagefind's excerpt is HTML with <mark> around the matches. Only text and <mark> survive.
+  function excerpt(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body;
+    var paragraph = element("p", "chronik-suche__auszug");
+    parsed.firstChild.childNodes.forEach(function copy(node) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      } else if (node.nodeName === "MARK") {
+        paragraph.appendChild(element("mark", "", node.textContent));
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
       }
-      return ui;
     });
+    return paragraph;
+  }
+
+  function plural(count) {
+    return count === 1 ? "1 Treffer" : count.toLocaleString("de-DE") + " Treffer";
+  }
+
+  // One search box with results; `onQuery` hears every query (for the address bar).
+  function SearchBox(container, onQuery) {
+    var field = element("div", "chronik-suche__feld");
+    var input = element("input", "chronik-suche__eingabe");
+    input.type = "search";
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.placeholder = "Name, Land, Thema … (Akzente egal)";
+    input.setAttribute("aria-label", "Suchbegriff");
+    var filterButton = element("button", "chronik-suche__filterknopf md-button", "Filter");
+    filterButton.type = "button";
+    filterButton.setAttribute("aria-expanded", "false");
+    field.append(input, filterButton);
+    var filterPanel = element("div", "chronik-suche__filter");
+    filterPanel.hidden = true;
+    var message = element("p", "chronik-suche__meldung");
+    message.setAttribute("role", "status");
+    var list = element("ol", "chronik-suche__treffer");
+    var more = element("button", "chronik-suche__mehr md-button", "Weitere Treffer");
+    more.type = "button";
+    more.hidden = true;
+    container.append(field, filterPanel, message, list, more);
+
+    var filters = {};
+    var results = [];
+    var shown = 0;
+    var latest = 0;
+    var timer = null;
+
+    function run() {
+      var query = input.value.trim();
+      var active = Object.keys(filters).length > 0;
+      if (onQuery) onQuery(input.value);
+      var ticket = ++latest;
+      if (!query && !active) {
+        list.replaceChildren();
+        more.hidden = true;
+        message.textContent = "";
+        return;
+      }
+      message.textContent = "Suche …";
+      loadPagefind().then(function (api) {
+        return api.search(query || null, { filters: filters });
+      }).then(function (found) {
+        if (ticket !== latest || !found) return; // a newer query has overtaken this one
+        results = found.results;
+        shown = 0;
+        list.replaceChildren();
+        var about = query ? " für „" + query + "“" : "";
+        if (!results.length) {
+          message.textContent = "Keine Treffer" + about + ". Prüfe die Schreibweise oder suche nach einem Teil " +
+            "des Namens.";
+          more.hidden = true;
+          return;
+        }
+        message.textContent = plural(results.length) + about;
+        return showMore(ticket);
+      }).catch(function () {
+        message.textContent = "Die Suche konnte nicht geladen werden. Bitte lade die Seite neu.";
+      });
+    }
+
+    function showMore(ticket) {
+      var batch = results.slice(shown, shown + PAGE_SIZE);
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+        if (ticket !== latest) return;
+        pages.forEach(function (page) { list.appendChild(resultItem(page)); });
+      });
+    }
+
+    function resultItem(page) {
+      var item = element("li", "chronik-suche__eintrag");
+      var link = element("a", "chronik-suche__titel", page.meta.title);
+      link.href = page.url;
+      item.appendChild(link);
+      var facts = [page.meta.art, page.meta.datum].filter(Boolean).join(" · ");
+      if (facts) item.appendChild(element("span", "chronik-suche__art", facts));
+      item.appendChild(excerpt(page.excerpt));
+      return item;
+    }
+
+    function openFilters() {
+      var open = filterPanel.hidden;
+      filterPanel.hidden = !open;
+      filterButton.setAttribute("aria-expanded", String(open));
+      if (!open || filterPanel.childElementCount) return;
+      filterPanel.textContent = "Filter werden geladen …";
+      loadPagefind().then(function (api) { return api.filters(); }).then(function (available) {
+        filterPanel.replaceChildren();
+        FILTER_ORDER.filter(function (name) { return available[name]; }).forEach(function (name) {
+          var label = element("label", "chronik-suche__filtername", name);
+          var select = element("select");
+          select.name = name;
+          select.appendChild(element("option", "", "alle"));
+          select.firstChild.value = "";
+          Object.keys(available[name]).sort(function (a, b) { return a.localeCompare(b, "de"); })
+            .forEach(function (value) {
+              var option = element("option", "", value + " (" + available[name][value] + ")");
+              option.value = value;
+              select.appendChild(option);
+            });
+          select.addEventListener("change", function () {
+            if (select.value) filters[name] = select.value; else delete filters[name];
+            run();
+          });
+          label.appendChild(select);
+          filterPanel.appendChild(label);
+        });
+      });
+    }
+
+    // Arrow keys walk from the box through the results and back.
+    container.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var position = links.indexOf(document.activeElement);
+      if (document.activeElement !== input && position < 0) return;
+      event.preventDefault();
+      var next = position + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) input.focus(); else if (links[next]) links[next].focus();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 120);
+    });
+    filterButton.addEventListener("click", openFilters);
+    more.addEventListener("click", function () { showMore(latest); });
+
+    this.input = input;
+    this.search = function (query) {
+      input.value = query;
+      run();
+    };
   }
 
   // The header: a button that opens a dialog with the search box.
   function headerSearch() {
     var header = document.querySelector(".md-header__inner");
     if (!header) return;
-    var button = document.createElement("button");
+    var button = element("button", "md-header__button md-icon chronik-suche__knopf");
     button.type = "button";
-    button.className = "md-header__button md-icon chronik-suche__knopf";
     button.setAttribute("aria-label", "Suche öffnen");
     button.title = "Suche (Taste /)";
     button.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
       '<path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79' +
       'l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5' +
       ' 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
-    var anchor = header.querySelector(".md-header__source");
-    header.insertBefore(button, anchor);
+    header.insertBefore(button, header.querySelector(".md-header__source"));
 
-    var dialog = document.createElement("dialog");
-    dialog.className = "chronik-suche";
+    var dialog = element("dialog", "chronik-suche");
     dialog.setAttribute("aria-label", "Suche");
-    dialog.innerHTML = '<div class="chronik-suche__kopf"><span>Suche</span>' +
-      '<a class="chronik-suche__seite" href="' + searchPage + '">Als Seite öffnen</a>' +
-      '<button type="button" class="chronik-suche__zu" aria-label="Suche schließen">×</button></div>' +
-      '<div class="chronik-suche__ergebnisse"></div>';
+    var top = element("div", "chronik-suche__kopf");
+    var pageLink = element("a", "chronik-suche__seite", "Als Seite öffnen");
+    pageLink.href = searchPage;
+    var close = element("button", "chronik-suche__zu", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Suche schließen");
+    top.append(element("span", "", "Suche"), pageLink, close);
+    var body = element("div", "chronik-suche__ergebnisse");
+    dialog.append(top, body);
     document.body.appendChild(dialog);
-    var results = dialog.querySelector(".chronik-suche__ergebnisse");
-    var pageLink = dialog.querySelector(".chronik-suche__seite");
-    var mounted = null;
+    var box = null;
 
     function open() {
       if (dialog.open) return;
-      dialog.showModal();
-      if (!mounted) {
-        mounted = mount(results, function (query) {
-          pageLink.href = searchPage + (query ? "?q=" + encodeURIComponent(query) : "");
-        }).catch(function (error) {
-          mounted = null;
-          results.textContent = error.message;
+      if (!box) {
+        box = new SearchBox(body, function (query) {
+          pageLink.href = searchPage + (query.trim() ? "?q=" + encodeURIComponent(query.trim()) : "");
         });
+        loadPagefind().catch(function () {}); // start loading while the reader types
       }
-      Promise.resolve(mounted).then(function () {
-        var input = results.querySelector("input");
-        if (input) input.focus();
-      });
+      dialog.showModal();
+      box.input.focus();
     }
 
     button.addEventListener("click", open);
-    dialog.querySelector(".chronik-suche__zu").addEventListener("click", function () { dialog.close(); });
+    close.addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("click", function (event) {
       if (event.target === dialog) dialog.close(); // a click beside the box
+    });
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      event.preventDefault(); // a search field would first clear itself; Escape should just close
+      dialog.close();
     });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "/" && event.key !== "s") return;
@@ -122,20 +255,16 @@
 
   // The search page: the query lives in the address, so a search can be linked.
   function searchPageSearch() {
-    var element = document.getElementById("chronik-suchseite");
-    if (!element) return;
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    mount(element, function (value) {
+    var container = document.getElementById("chronik-suchseite");
+    if (!container) return;
+    var box = new SearchBox(container, function (query) {
       var url = new URL(window.location.href);
-      if (value) url.searchParams.set("q", value); else url.searchParams.delete("q");
+      if (query.trim()) url.searchParams.set("q", query.trim()); else url.searchParams.delete("q");
       window.history.replaceState(null, "", url);
-    }).then(function (ui) {
-      if (query) ui.triggerSearch(query);
-      var input = element.querySelector("input");
-      if (input) { input.value = query; input.focus(); }
-    }).catch(function (error) {
-      element.textContent = error.message;
     });
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    if (query) box.search(query);
+    box.input.focus();
   }
 
   headerSearch();
