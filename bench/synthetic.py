@@ -95,7 +95,8 @@ def generate(target: Path, events: int, seed: int = 2025) -> None:
     trips: list[str] = []
     for index in range(events):
         day = start + dt.timedelta(days=index * span // events)
-        involved = sorted(set(rng.sample(ids, rng.randint(1, 4))) | {"jose-antonio-kast"})
+        others = sorted(set(rng.sample(ids[1:], rng.randint(1, 3))))
+        involved = ["jose-antonio-kast", *others]
         names = [people[p] for p in involved]
         title = f"{names[0]} {rng.choice(VERBS)} {names[-1]} in {rng.choice(PLACES)}"
         event_id = f"{day.isoformat()}-{slug(title)[:40].strip('-')}-{index}"

@@ -8,7 +8,7 @@
   var here = document.currentScript.src;
   var bundle = new URL("../pagefind/", here).href; // this file lives in assets/
   var searchPage = new URL("../suche/", here).href;
-  var PAGE_SIZE = 10;
+  var PAGE_SIZE = 5; // each result fetches its page's text: five fill a phone screen
   var FILTER_ORDER = ["Person", "Land", "Status", "Jahr"];
   var pagefind = null;
 
