@@ -59,7 +59,8 @@ def test_the_payload_is_visible_as_typed(page, hostile_url: str) -> None:
     page.goto(hostile_url + "ereignisse/2025-12-20-angriff/")
     heading = page.locator("article h1").inner_text()
     assert heading.startswith("Treffen &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt;")
-    assert '" onmouseover="alert(1)" {{ 7*7 }} {% raw %} javascript:alert(1) PAYLOAD' in heading
+    assert ('" onmouseover="alert(1)" {{ 7*7 }} {% raw %} javascript:alert(1) [x](javascript:alert(1)) '
+            '[r]: javascript:alert(1) PAYLOAD') in heading
     body = page.locator("article").inner_text()
     assert "<script>alert(1)</script> im Code" in body
     assert "<script>alert(1)</script> eingerückter Code" in body

@@ -1,16 +1,19 @@
-"""`mkdocs serve` survives a broken data file and shows the fix once it is saved."""
+"""`mkdocs serve` survives broken data files and shows the fix once it is saved."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from conftest import SOURCE_DATE_EPOCH, copy_project
+from conftest import CHRONICLES, SOURCE_DATE_EPOCH, copy_project
 
 EVENT = "events/2025-12-14-kast-gewinnt-stichwahl.yaml"
 PAGE = "ereignisse/2025-12-14-kast-gewinnt-stichwahl/"
@@ -39,26 +42,59 @@ def _wait_for(condition, what: str, seconds: float = 60) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_serve_keeps_running_on_errors_and_recovers(tmp_path: Path) -> None:
+@contextmanager
+def _serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]:
+    """A copy of the project under `mkdocs serve`: (project, event page URL, log file, server)."""
     project = copy_project(tmp_path / "project")
     port = _free_port()
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    log_path = tmp_path / "serve.log"
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/chronik/{PAGE}"
+    with log_path.open("w", encoding="utf-8") as log:
+        # --livereload explicitly: it is what watches the files (and click 8.3.0/8.3.1 turned it off).
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}/chronik/{PAGE}"
+        try:
+            _wait_for(lambda: "Kast gewinnt die Stichwahl" in _fetch(url), "the first build")
+            yield project, url, log_path, server
+            assert "Traceback" not in log_path.read_text(encoding="utf-8")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def _rename_event(project: Path) -> None:
     event = project / EVENT
-    original = event.read_text(encoding="utf-8")
-    try:
-        _wait_for(lambda: "Kast gewinnt die Stichwahl" in _fetch(url), "the first build")
+    event.write_text(event.read_text(encoding="utf-8").replace("Kast gewinnt die Stichwahl",
+                                                                "Kast siegt in der Stichwahl"), encoding="utf-8")
+
+
+def test_serve_keeps_running_on_errors_and_recovers(tmp_path: Path) -> None:
+    with _serving(tmp_path) as (project, url, log, server):
+        event = project / EVENT
+        original = event.read_text(encoding="utf-8")
         event.write_text(original.replace("title:", "titel:"), encoding="utf-8")
-        _wait_for(lambda: "Unbekanntes Feld `titel`" in Path(log.name).read_text(encoding="utf-8"), "the error")
+        _wait_for(lambda: "Unbekanntes Feld `titel`" in log.read_text(encoding="utf-8"), "the error")
         assert server.poll() is None, "serve stopped on a data error"
-        event.write_text(original.replace("Kast gewinnt die Stichwahl", "Kast siegt in der Stichwahl"),
-                         encoding="utf-8")
+        event.write_text(original, encoding="utf-8")
+        _rename_event(project)
         _wait_for(lambda: "Kast siegt in der Stichwahl" in _fetch(url), "the fixed page")
-        assert "Traceback" not in Path(log.name).read_text(encoding="utf-8")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+
+
+def test_serve_survives_the_whole_corpus_at_once_and_recovers(tmp_path: Path) -> None:
+    with _serving(tmp_path) as (project, url, log, server):
+        copied = 0
+        for case in sorted(CHRONICLES.glob("invalid-*")):
+            for source in sorted(path for path in case.glob("events/**/*") if path.is_file()):
+                target = project / "events" / "korpus" / case.name / source.relative_to(case / "events")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+                copied += 1
+        assert copied > 30
+        _wait_for(lambda: "korpus/invalid-" in log.read_text(encoding="utf-8"), "the errors")
+        time.sleep(1)
+        # While the data has errors, MkDocs holds requests until the next good build.
+        assert server.poll() is None, "serve stopped on the corpus"
+        shutil.rmtree(project / "events" / "korpus")
+        _rename_event(project)
+        _wait_for(lambda: "Kast siegt in der Stichwahl" in _fetch(url), "the recovered site")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chronik.fields import EVENT_FIELDS, PERSON_FIELDS
 from chronik.validate import validate_document
 from chronik.yaml_source import read_document
@@ -132,3 +134,34 @@ def test_yes_is_not_a_boolean_here() -> None:
     assert problems(VALID + "approximate: yes\n") == [
         "events/x.yaml:8: Fehler: `approximate` muss true oder false sein, nicht `yes` – Schreibe `true` oder `false` "
         "(klein, ohne Anführungszeichen)."]
+
+
+def _required(spec):
+    return [name for name, field in spec.items() if field.required]
+
+
+@pytest.mark.parametrize("missing", _required(EVENT_FIELDS))
+def test_each_required_event_field_missing_in_turn(missing: str) -> None:
+    text = "".join(line + "\n" for line in VALID.splitlines()
+                   if not line.startswith(missing + ":") and not (missing == "sources" and line.startswith("  ")))
+    assert problems(text) == [
+        f"events/x.yaml:1: Fehler: Pflichtfeld `{missing}` fehlt – Ergänze `{missing}:` ({EVENT_FIELDS[missing].help})."]
+
+
+@pytest.mark.parametrize("missing", _required(PERSON_FIELDS))
+def test_each_required_person_field_missing_in_turn(missing: str) -> None:
+    text = "".join(f"{key}: x\n" for key in _required(PERSON_FIELDS) if key != missing) + "sort_name: a\n"
+    assert problems(text, PERSON_FIELDS) == [
+        f"events/x.yaml:1: Fehler: Pflichtfeld `{missing}` fehlt – Ergänze `{missing}:` ({PERSON_FIELDS[missing].help})."]
+
+
+@pytest.mark.parametrize("spec, key", [(EVENT_FIELDS, key) for key in EVENT_FIELDS]
+                         + [(PERSON_FIELDS, key) for key in PERSON_FIELDS])
+def test_a_wrong_type_in_any_field_is_named(spec, key: str) -> None:
+    base = VALID if spec is EVENT_FIELDS else "name: A B\ndescription: x\n"
+    lines = [line for line in base.splitlines() if not line.startswith(key + ":")]
+    if key == "sources":
+        lines = [line for line in lines if not line.startswith("  ")]
+    wrong = "{a: 1}" if spec[key].kind != "object" else "[1]"
+    found = problems("\n".join(lines) + f"\n{key}: {wrong}\n", spec)
+    assert len(found) == 1 and f"`{key}`" in found[0] and ": Fehler: " in found[0], found
