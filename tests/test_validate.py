@@ -165,3 +165,17 @@ def test_a_wrong_type_in_any_field_is_named(spec, key: str) -> None:
     wrong = "{a: 1}" if spec[key].kind != "object" else "[1]"
     found = problems("\n".join(lines) + f"\n{key}: {wrong}\n", spec)
     assert len(found) == 1 and f"`{key}`" in found[0] and ": Fehler: " in found[0], found
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "/relativ/pfad", "../pfad", "ftp://x.org/a",
+                                 "https://", "http:/x.org", "https://x.org/\"onclick=x"])
+def test_only_absolute_http_addresses_are_sources(url: str) -> None:
+    assert problems(VALID + f"    url: '{url}'\n") == [
+        "events/x.yaml:8: Fehler: `sources[0].url` ist keine http- oder https-Adresse – Gib die vollständige Adresse "
+        "an, beginnend mit https://."]
+
+
+@pytest.mark.parametrize("target", ["../seite", "/absolut", "data:text/html,x", "vbscript:x", "#anker"])
+def test_only_absolute_http_links_in_markdown(target: str) -> None:
+    found = problems(VALID.replace("Ein Treffen.", f"'Siehe [hier]({target}).'"))
+    assert len(found) == 1 and "enthält einen Link auf" in found[0]
