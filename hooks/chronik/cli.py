@@ -1,7 +1,13 @@
-"""Command line: check the data, or write the generated pages to a folder.
+"""Command line: check the data, write pages or schemas, start a new file, summarise a change.
 
     python -m chronik check [DATEI ...]
     python -m chronik pages ZIELORDNER
+    python -m chronik schema
+    python -m chronik new event "Titel" --date 2026-01-06 [--person ID ...] [--country CC ...] [--id ID]
+    python -m chronik new person "Name" [--country CC ...] [--id ID]
+    python -m chronik summary BASIS
+
+The work happens in the modules; this file only reads arguments and prints.
 """
 
 from __future__ import annotations
@@ -12,29 +18,36 @@ import shutil
 import sys
 from pathlib import Path
 
-from .loading import load_chronicle
+from .change_summary import SummaryError, summary_markdown
+from .loading import EVENTS_DIR, PEOPLE_DIR, load_chronicle
 from .pages import build_fragments, build_pages, expand_markers, write_pages
-from .problems import count_summary
+from .problems import Problem, count_summary
+from .scaffold import ScaffoldError, new_event, new_person, write
+from .schema import SCHEMA_DIR, write_schemas
 from .settings import SettingsError, build_date, read_config, settings_from_config
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m chronik", description="Werkzeuge für die Daten der Chronik.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="Projektordner (mit mkdocs.yml); Standard: hier")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="Prüft alle Daten oder die genannten Dateien.")
-    check.add_argument("paths", nargs="*", type=Path, help="Dateien in events/ oder people/ (Standard: alle)")
-    pages = commands.add_parser("pages", help="Schreibt alle Seiten als Markdown in einen Ordner.")
-    pages.add_argument("target", type=Path, help="Zielordner; wird geleert")
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     root = args.root.resolve()
+    if args.command == "schema":
+        return _schema(root)
+    if args.command == "summary":
+        return _summary(root, args.base)
     try:
         settings = settings_from_config(read_config(root))
     except SettingsError as error:
         _print_problems(error.problems)
         return 1
+    if args.command == "new":
+        return _new(root, settings, args)
     only = None
     if args.command == "check" and args.paths:
+        wrong = [_path_problem(root, path) for path in args.paths]
+        if any(wrong):
+            _print_problems([problem for problem in wrong if problem])
+            print(f"{count_summary([problem for problem in wrong if problem])}.", file=sys.stderr)
+            return 1
         only = {_relative(root, path) for path in args.paths}
     result = load_chronicle(root, settings, build_date(), only=only)
     _print_problems(result.problems)
@@ -65,12 +78,92 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m chronik", description="Werkzeuge für die Daten der Chronik.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="Projektordner (mit mkdocs.yml); Standard: hier")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="Prüft alle Daten oder die genannten Dateien.")
+    check.add_argument("paths", nargs="*", type=Path, help="Dateien in events/ oder people/ (Standard: alle)")
+    pages = commands.add_parser("pages", help="Schreibt alle Seiten als Markdown in einen Ordner.")
+    pages.add_argument("target", type=Path, help="Zielordner; wird geleert")
+    commands.add_parser("schema", help=f"Schreibt die JSON-Schemas nach {SCHEMA_DIR}/ (aus hooks/chronik/fields.py).")
+    new = commands.add_parser("new", help="Legt eine neue Datei an, mit jedem Feld und Erklärungen.")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    event = kinds.add_parser("event", help="Ein neues Ereignis in events/.")
+    event.add_argument("title", help="Überschrift, z. B. \"Kast trifft Bachelet\"")
+    event.add_argument("--date", help="Datum: JJJJ-MM-TT, JJJJ-MM oder JJJJ (Pflicht)")
+    event.add_argument("--person", dest="people", action="append", default=[], metavar="KENNUNG",
+                       help="Beteiligte Person aus people/; mehrfach möglich")
+    event.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
+                       help="Beteiligtes Land, z. B. PE; mehrfach möglich (Standard: das Land der Chronik)")
+    event.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt Datum und Titel")
+    person = kinds.add_parser("person", help="Eine neue Person in people/.")
+    person.add_argument("name", help="Name, z. B. \"Michelle Bachelet\"")
+    person.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
+                        help="Land der Person, z. B. CL; mehrfach möglich")
+    person.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt der aus dem Namen")
+    summary = commands.add_parser("summary", help="Fasst zusammen, was sich gegenüber einer Git-Revision "
+                                                  "geändert hat (Markdown).")
+    summary.add_argument("base", help="Git-Revision, z. B. origin/main")
+    return parser
+
+
+def _schema(root: Path) -> int:
+    changed = write_schemas(root)
+    for path in changed:
+        print(f"{path.relative_to(root).as_posix()} geschrieben.", file=sys.stderr)
+    if not changed:
+        print(f"Die Schemas in {SCHEMA_DIR}/ sind aktuell.", file=sys.stderr)
+    return 0
+
+
+def _new(root: Path, settings, args: argparse.Namespace) -> int:
+    try:
+        if args.kind == "event":
+            if not args.date:
+                raise ScaffoldError("--date fehlt", "Gib das Datum des Ereignisses an, z. B. --date 2026-01-06.")
+            new = new_event(root, settings, args.title, args.date, args.people, args.countries, build_date(),
+                            args.file_id)
+            todo = "summary und sources"
+        else:
+            new = new_person(root, args.name, args.countries, args.file_id)
+            todo = "description"
+        write(root, new)
+    except ScaffoldError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    print(new.path)
+    print(f"Angelegt: {new.path} – Fülle {todo} aus, dann prüfe mit: ./dev check {new.path}", file=sys.stderr)
+    return 0
+
+
+def _summary(root: Path, base: str) -> int:
+    try:
+        print(summary_markdown(root, base), end="")
+    except SummaryError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _print_problems(problems) -> None:
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem.format(), file=sys.stderr)
         if github:
             print(problem.format_github())
+
+
+def _path_problem(root: Path, path: Path) -> Problem | None:
+    """`check FILE` with a FILE the chronicle does not read would report nothing: say so instead."""
+    relative = _relative(root, path)
+    if not (root / relative).is_file():
+        return Problem(relative, None, "Die Datei gibt es nicht",
+                       "Prüfe den Pfad; ohne Pfad prüft `check` alle Daten.")
+    if relative.split("/")[0] not in (EVENTS_DIR, PEOPLE_DIR):
+        return Problem(relative, None, f"Die Datei liegt nicht in {EVENTS_DIR}/ oder {PEOPLE_DIR}/",
+                       "`check` prüft nur Ereignisse und Personen.")
+    return None
 
 
 def _relative(root: Path, path: Path) -> str:

@@ -11,8 +11,8 @@ from babel.dates import format_date, get_month_names
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
-_FORM = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_GERMAN_FORM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # 22.12.2025, as Germans write it
+_FORM = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  # ASCII digits only, not ٢٠٢٥
+_GERMAN_FORM = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")  # 22.12.2025, as Germans write it
 MONTH_NAMES = get_month_names("wide", locale="de")
 
 

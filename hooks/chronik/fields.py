@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 STATUSES = ("happened", "planned", "tentative", "postponed", "cancelled")
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://[^\s/?#<>\"]+\.[^\s/?#<>\"]+[^\s<>\"]*$"  # absolute http(s), no quotes or brackets
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 RESERVED_IDS = frozenset({"index"})  # `personen/index.md` is the list of people, not a person
 MAX_TEXT = 300  # one-line fields: titles, places, names
 MAX_MARKDOWN = 20_000  # a summary is a few paragraphs, not an article

@@ -11,14 +11,14 @@ from typing import Any
 
 from . import countries
 from .dates import DateError, parse_partial_date
+from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, URL_PATTERN, WIKIDATA_PATTERN, Field
 from .markdown_safety import find_offences
-from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, Field
 from .problems import Problem
 from .yaml_source import Document, Path
 
 _ID = re.compile(ID_PATTERN)
-_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
-_URL = re.compile(r"^https?://[^\s/?#<>\"]+\.[^\s/?#<>\"]+[^\s<>\"]*$", re.IGNORECASE)
+_WIKIDATA = re.compile(WIKIDATA_PATTERN)
+_URL = re.compile(URL_PATTERN, re.IGNORECASE)
 
 
 def validate_document(document: Document, spec: dict[str, Field]) -> tuple[list[Problem], set[str]]:
