@@ -18,6 +18,7 @@ from chronik.loading import load_chronicle
 from chronik.pages import build_fragments, build_pages, expand_markers
 from chronik.problems import count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
+from chronik.site_files import HeadLinks, SiteFilesError, build_site_files
 from chronik.site_search import SearchIndexError, build_index, mark_searchable
 
 if TYPE_CHECKING:
@@ -28,18 +29,20 @@ if TYPE_CHECKING:
 # Under "mkdocs.", so that `--strict` counts our warnings.
 log = logging.getLogger("mkdocs.hooks.chronicle")
 _fragments: dict[str, str] = {}
+_head_links: HeadLinks | None = None  # the current build's, set in on_files
 # Lists and the start page would outrank the pages they list; the search page finds itself.
 _NOT_SEARCHED = {"index.md", "suche.md", "zeitleiste.md", "personen/index.md", "laender/index.md", "themen/index.md"}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _head_links
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     for file in files:
         if file.edit_uri:  # edit_uri is the repository's edit address, so say where docs/ lies
             file.edit_uri = f"{docs}/{file.edit_uri}"
     try:
-        settings = settings_from_config({"extra": dict(config.extra)})
+        settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
     except SettingsError as error:
         for problem in error.problems:
             log.error(problem.format())
@@ -55,8 +58,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
         file.edit_uri = page.source  # the YAML file a reader's correction belongs in
         files.append(file)
+    try:  # feeds, calendars, open data: ready-made bytes
+        site_files = build_site_files(result.chronicle)
+    except SiteFilesError as error:
+        raise PluginError(str(error)) from None
+    for site_file in site_files:
+        files.append(File.generated(config, site_file.path, content=site_file.content))
     _fragments.clear()
     _fragments.update(build_fragments(result.chronicle))
+    _head_links = HeadLinks(result.chronicle)
     return files
 
 
@@ -70,6 +80,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # One feed link in <head>: a person's or a country's own feed, on other pages the whole chronicle's.
+    if _head_links is not None:
+        output = output.replace("</head>", _head_links.for_page(page.file.src_uri) + "</head>", 1)
     if page.file.src_uri in _NOT_SEARCHED:
         return output
     try:

@@ -90,8 +90,16 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """Under which licence readers may reuse the chronicle's texts and data."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
-    """`extra.chronicle` in mkdocs.yml."""
+    """`extra.chronicle` in mkdocs.yml, and the site's public address (`site_url`)."""
 
     title: str
     country: str
@@ -99,6 +107,8 @@ class Settings:
     election: dt.date
     inauguration: dt.date
     topics: dict[str, str]
+    licence: Licence | None = None
+    site_url: str | None = None  # absolute, ends with "/"; feeds and calendars need it
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,15 @@ from typing import Any, Iterable
 
 import jinja2
 
-from . import countries
+from . import countries, structured_data
+from .chart import overview_html
 from .dates import MONTH_NAMES, YEAR, format_day, format_span
 from .model import Chronicle, Event, Person
+# Page addresses live with the other published addresses (published.py); callers may import them from here.
+from .published import (CALENDAR_ALL, CALENDAR_PLANNED, COUNTRIES_INDEX, DATA_CSV, DATA_JSON, DATA_SCHEMA,
+                        PEOPLE_INDEX, SITE_FEED, TIMELINE, TOPICS_INDEX, country_feed_path, country_path, event_path,
+                        person_feed_path, person_path, revised, topic_path)
 from .text import escape_markdown, escape_url, fold, sort_key
-
-TIMELINE = "zeitleiste.md"
-PEOPLE_INDEX = "personen/index.md"
-COUNTRIES_INDEX = "laender/index.md"
-TOPICS_INDEX = "themen/index.md"
 
 STATUS_LABELS = {
     "happened": "stattgefunden",
@@ -58,20 +58,11 @@ class Page:
     in_nav: bool = False
 
 
-def event_path(event_id: str) -> str:
-    return f"ereignisse/{event_id}.md"
-
-
-def person_path(person_id: str) -> str:
-    return f"personen/{person_id}.md"
-
-
-def country_path(code: str) -> str:
-    return f"laender/{code.lower()}.md"
-
-
-def topic_path(topic_id: str) -> str:
-    return f"themen/{topic_id}.md"
+def country_codes(chronicle: Chronicle) -> list[str]:
+    """Every country with a page: those of the events and of the people, by German name."""
+    codes = {code for event in chronicle.events for code in event.countries}
+    codes.update(code for person in chronicle.people.values() for code in person.countries)
+    return sorted(codes, key=lambda code: sort_key(countries.german_name(code)))
 
 
 def build_pages(chronicle: Chronicle) -> list[Page]:
@@ -132,10 +123,7 @@ class _Builder:
                 self.by_country[code].append(event)
             for topic_id in event.topics:
                 self.by_topic[topic_id].append(event)
-        codes = set(self.by_country)
-        for person in chronicle.people.values():
-            codes.update(person.countries)
-        self.country_codes = sorted(codes, key=lambda code: sort_key(countries.german_name(code)))
+        self.country_codes = country_codes(chronicle)
 
     # Pages
     def pages(self) -> list[Page]:
@@ -144,7 +132,8 @@ class _Builder:
         pages += [self._country_page(code) for code in self.country_codes]
         pages += [self._topic_page(topic_id) for topic_id in self.settings.topics if topic_id in self.by_topic]
         pages += [
-            self._render(TIMELINE, "timeline.md.j2", in_nav=True, months=self._months(self.events)),
+            self._render(TIMELINE, "timeline.md.j2", in_nav=True, months=self._months(self.events),
+                         chart=overview_html(self.chronicle)),
             self._render(PEOPLE_INDEX, "people_index.md.j2", in_nav=True, letters=self._people_by_letter()),
             self._render(COUNTRIES_INDEX, "countries_index.md.j2", in_nav=True,
                          countries=[self._country(code, COUNTRIES_INDEX) | {"count": len(self.by_country[code])}
@@ -174,6 +163,20 @@ class _Builder:
                 events=[self._event_item(e, here) for e in upcoming[:UPCOMING_COUNT]],
                 overdue=[self._event_item(e, here) for e in overdue],
                 today=format_day(today)),
+            "verlauf": overview_html(self.chronicle),
+            "lizenz": _TEMPLATES.get_template("fragment_licence.md.j2").render(licence=self.settings.licence),
+            "dateien": _TEMPLATES.get_template("fragment_files.md.j2").render(files=[
+                {"name": path.rsplit("/", 1)[-1], "path": path, "text": text,
+                 "address": (self.settings.site_url or "") + path} for path, text in (
+                    (SITE_FEED, "Feed (Atom) mit allen Ereignissen"),
+                    (CALENDAR_ALL, "Kalender (iCalendar) mit allen Ereignissen"),
+                    (CALENDAR_PLANNED, "Kalender mit den Plänen: geplant, möglich, verschoben, abgesagt"),
+                    (DATA_JSON, "Alle Ereignisse, Personen, Länder und Themen (JSON)"),
+                    (DATA_SCHEMA, "Beschreibung der JSON-Datei (JSON Schema)"),
+                    (DATA_CSV, "Eine Zeile je Ereignis (CSV)"))]),
+            "zitieren": _TEMPLATES.get_template("fragment_citation.md.j2").render(
+                title=self.settings.title, url=self.settings.site_url,
+                updated=format_day(max((revised(e) for e in self.events), default=self.settings.election))),
         }
         return {name: _tidy(markdown) for name, markdown in fragments.items()}
 
@@ -199,6 +202,7 @@ class _Builder:
             sources=[{"publisher": s.publisher, "title": s.title, "url": s.url, "archive_url": s.archive_url,
                       "date": format_span(s.date, None) if s.date else None} for s in event.sources],
             corrections=[{"date": format_span(c.date, None), "text": c.text} for c in event.corrections],
+            json_ld=structured_data.script_element(structured_data.event_data(self.chronicle, event, parent)),
             search=self._search_data(
                 filters=[("Person", self.chronicle.people[pid].name) for pid in event.people]
                 + [("Land", countries.german_name(code)) for code in event.countries]
@@ -227,6 +231,8 @@ class _Builder:
                        for code, count in sorted(event_countries.items(),
                                                  key=lambda item: (-item[1], sort_key(countries.german_name(item[0]))))],
             home=[self._country(code, here) for code in person.countries],
+            feed=_link(here, person_feed_path(person.id)),
+            json_ld=structured_data.script_element(structured_data.person_data(self.chronicle, person)),
             search=self._search_data(filters=[("Person", person.name)], meta={"art": "Person"},
                                      names=[person.name, *person.aliases]),
         )
@@ -241,6 +247,7 @@ class _Builder:
             spanish_name=countries.spanish_name(code),
             events=[self._event_item(e, here) for e in self.by_country[code]],
             people=[self._person(p.id, here) for p in people],
+            feed=_link(here, country_feed_path(code)),
             search=self._search_data(filters=[("Land", countries.german_name(code))], meta={"art": "Land"},
                                      names=sorted({countries.german_name(code), countries.spanish_name(code)})),
         )

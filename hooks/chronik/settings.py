@@ -6,17 +6,20 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
 from .dates import DateError, parse_partial_date
 from .fields import ID_PATTERN
-from .model import Settings
+from .model import Licence, Settings
 from .problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 _KEYS = ("title", "country", "president_elect", "election", "inauguration", "topics")
+_OPTIONAL_KEYS = ("licence",)
+_LICENCE_KEYS = ("name", "url")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
 
 
 class SettingsError(Exception):
@@ -32,7 +35,7 @@ def read_config(root: Path) -> dict[str, Any]:
 
 
 def settings_from_config(config: dict[str, Any]) -> Settings:
-    """Read and check `extra.chronicle`; raise SettingsError listing every problem."""
+    """Read and check `extra.chronicle` and `site_url`; raise SettingsError listing every problem."""
     raw = (config.get("extra") or {}).get("chronicle")
     problems: list[Problem] = []
 
@@ -45,8 +48,9 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
     for key in _KEYS:
         if key not in raw:
             problem(f"`extra.chronicle.{key}` fehlt", "Siehe README.md, Abschnitt Einstellungen.")
-    for key in sorted(set(raw) - set(_KEYS)):
-        problem(f"Unbekannte Einstellung `extra.chronicle.{key}`", "Erlaubt sind: " + ", ".join(_KEYS) + ".")
+    for key in sorted(set(raw) - set(_KEYS) - set(_OPTIONAL_KEYS)):
+        problem(f"Unbekannte Einstellung `extra.chronicle.{key}`",
+                "Erlaubt sind: " + ", ".join(_KEYS + _OPTIONAL_KEYS) + ".")
     dates = {}
     for key in ("election", "inauguration"):
         try:
@@ -63,6 +67,11 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
                                                for k, v in topics.items()):
         problem("`extra.chronicle.topics` muss Kennung: Bezeichnung-Paare enthalten",
                 "Schreibe z. B. `sicherheit: Sicherheit`.")
+    licence = _licence(raw.get("licence"), problem)
+    site_url = config.get("site_url") or None
+    if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
+        problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
+                "Schreibe die öffentliche Adresse der Website, z. B. https://example.org/chronik/.")
     if problems:
         raise SettingsError(problems)
     return Settings(
@@ -72,7 +81,31 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         election=dates["election"],
         inauguration=dates["inauguration"],
         topics={key: topics[key] for key in sorted(topics)},
+        licence=licence,
+        site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
+
+
+def _licence(raw: Any, problem: Callable[[str, str], None]) -> Licence | None:
+    """`extra.chronicle.licence`: optional; `name` is required, `url` an http(s) address."""
+    if raw is None:
+        return None
+    hint = "Schreibe z. B. `licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/deed.de}`."
+    if not isinstance(raw, dict):
+        problem("`extra.chronicle.licence` muss `name` und `url` enthalten", hint)
+        return None
+    name, url = raw.get("name"), raw.get("url")
+    good = True
+    for key in sorted(set(raw) - set(_LICENCE_KEYS)):
+        problem(f"Unbekannte Einstellung `extra.chronicle.licence.{key}`", "Erlaubt sind: name, url.")
+        good = False
+    if not isinstance(name, str) or not name.strip():
+        problem("`extra.chronicle.licence.name` fehlt oder ist kein Text", hint)
+        good = False
+    if url is not None and not (isinstance(url, str) and _WEB_ADDRESS.match(url)):
+        problem(f"`extra.chronicle.licence.url` ist keine Web-Adresse: {url!r}", hint)
+        good = False
+    return Licence(name.strip(), url) if good else None
 
 
 def build_date() -> dt.date:

@@ -1,0 +1,92 @@
+"""Calendars to subscribe to (RFC 5545, written with the icalendar library).
+
+`kalender/alle.ics` holds every event, `kalender/geplant.ics` the plans: events that have not
+(yet) happened as far as the sources say – planned, possible, postponed and cancelled ones, so a
+subscriber sees a plan change its status instead of just vanishing.
+
+- UID: `<event id>@<host of site_url>`, stable as long as the file name (the id) is.
+- Dates are all-day dates and honour precision: a day is that day, a range runs to its last
+  day inclusive, a month-only date covers the whole month (DTEND is exclusive, so the first of the
+  next month). Year-only dates are left out: a bar across a whole year helps nobody.
+- STATUS: happened and planned -> CONFIRMED, tentative and postponed -> TENTATIVE, cancelled ->
+  CANCELLED; postponed events say so in the title, because their date no longer holds.
+- SEQUENCE: `published.revision` – one more for every further source and every correction.
+- DTSTAMP and LAST-MODIFIED: `published.revised` – the newest source or correction, not the build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+
+from .dates import YEAR, format_span
+from .model import Chronicle, Event
+from .pages import STATUS_LABELS, event_path
+from .published import (CALENDAR_ALL, CALENDAR_PLANNED, SiteFile, host, midnight_utc, page_url, plain_text,
+                        revised, revision)
+
+CALENDAR_STATUS = {
+    "happened": "CONFIRMED",
+    "planned": "CONFIRMED",
+    "tentative": "TENTATIVE",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
+_TITLE_PREFIX = {"tentative": "Möglich: ", "postponed": "Verschoben: "}
+
+
+def build_calendars(chronicle: Chronicle) -> list[SiteFile]:
+    title = chronicle.settings.title
+    return [
+        SiteFile(CALENDAR_ALL, _calendar(chronicle, f"{title}: alle Ereignisse", chronicle.events)),
+        SiteFile(CALENDAR_PLANNED, _calendar(chronicle, f"{title}: Pläne",
+                                             [e for e in chronicle.events if e.status != "happened"])),
+    ]
+
+
+def in_calendar(event: Event) -> bool:
+    """Year-only dates are left out of the calendars."""
+    return event.date.precision != YEAR and (event.end is None or event.end.precision != YEAR)
+
+
+def _calendar(chronicle: Chronicle, name: str, events) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//Chronik//{chronicle.settings.title}//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", name)  # RFC 7986
+    calendar.add("x-wr-calname", name)  # the same, for clients that predate RFC 7986
+    calendar.add("source", page_url(chronicle.settings, "index.md"))
+    calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
+    for event in events:
+        if in_calendar(event):
+            calendar.add_component(_vevent(chronicle, event))
+    return calendar.to_ical()
+
+
+def _vevent(chronicle: Chronicle, event: Event) -> icalendar.Event:
+    settings = chronicle.settings
+    url = page_url(settings, event_path(event.id))
+    stamp = midnight_utc(revised(event))
+    last_day = (event.end or event.date).last
+    date_text = format_span(event.date, event.end, event.approximate)
+    lines = [f"{date_text} · {STATUS_LABELS[event.status]}", plain_text(event.summary), url]
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{event.id}@{host(settings)}")
+    vevent.add("dtstamp", stamp)
+    vevent.add("last-modified", stamp)
+    vevent.add("sequence", revision(event))
+    vevent.add("dtstart", event.date.first)
+    vevent.add("dtend", last_day + dt.timedelta(days=1))
+    vevent.add("summary", _TITLE_PREFIX.get(event.status, "") + event.title)
+    vevent.add("description", "\n\n".join(lines))
+    vevent.add("status", CALENDAR_STATUS[event.status])
+    vevent.add("transp", "TRANSPARENT")  # a chronicle's events never make a reader busy
+    vevent.add("url", url)
+    if event.place:
+        vevent.add("location", event.place)
+    if event.topics:
+        vevent.add("categories", [settings.topics[topic_id] for topic_id in event.topics])
+    return vevent

@@ -1,0 +1,162 @@
+"""What the published files share: their paths, absolute addresses, stable ids, revision dates.
+
+Everything here is derived from the data alone, never from the clock, so that two builds of
+the same data are byte for byte the same and a feed reader or calendar sees an entry change
+only when its data changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+
+from .markdown_safety import EXTENSIONS
+from .model import Event, Settings
+
+# Paths of the pages, relative to the docs root; published as folders (see `page_url`).
+TIMELINE = "zeitleiste.md"
+PEOPLE_INDEX = "personen/index.md"
+COUNTRIES_INDEX = "laender/index.md"
+TOPICS_INDEX = "themen/index.md"
+
+
+def event_path(event_id: str) -> str:
+    return f"ereignisse/{event_id}.md"
+
+
+def person_path(person_id: str) -> str:
+    return f"personen/{person_id}.md"
+
+
+def country_path(code: str) -> str:
+    return f"laender/{code.lower()}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"themen/{topic_id}.md"
+
+
+# Paths of the extra files, relative to the site root; none can clash with a page's folder.
+# The feeds lie in the root because Material for MkDocs fetches `sitemap.xml` beside the target
+# of every `<link rel="alternate">` (meant for language versions): from the root it finds the
+# site's own sitemap, from a subfolder it would get a 404 on every page view.
+SITE_FEED = "feed.xml"
+CALENDAR_ALL = "kalender/alle.ics"
+CALENDAR_PLANNED = "kalender/geplant.ics"
+DATA_JSON = "daten/ereignisse.json"
+DATA_SCHEMA = "daten/ereignisse.schema.json"
+DATA_CSV = "daten/ereignisse.csv"
+
+
+def person_feed_path(person_id: str) -> str:
+    return f"feed-personen-{person_id}.xml"
+
+
+def country_feed_path(code: str) -> str:
+    return f"feed-laender-{code.lower()}.xml"
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file of the site besides the pages: path relative to the site root, exact bytes."""
+
+    path: str
+    content: bytes
+
+
+class SiteFilesError(ValueError):
+    """The settings lack what the published files need; the message is German."""
+
+
+def site_url(settings: Settings) -> str:
+    """The site's public address, ending with "/": feeds and calendars need absolute links."""
+    if not settings.site_url:
+        raise SiteFilesError("`site_url` fehlt in mkdocs.yml; Feeds, Kalender und Daten brauchen die öffentliche "
+                             "Adresse der Website, z. B. https://example.org/chronik/.")
+    return settings.site_url
+
+
+def page_url(settings: Settings, page_path: str) -> str:
+    """`ereignisse/x.md` -> `https://…/ereignisse/x/`: pages are published as folders with an
+    index.html (MkDocs' use_directory_urls, and the addresses the README promises)."""
+    return site_url(settings) + page_folder(page_path)
+
+
+def page_folder(page_path: str) -> str:
+    """The folder a page is published as, relative to the site root: `personen/x.md` -> `personen/x/`."""
+    path = page_path.removesuffix(".md")
+    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+
+
+def file_url(settings: Settings, path: str) -> str:
+    return site_url(settings) + path
+
+
+def tag_uri(settings: Settings, specific: str) -> str:
+    """A permanent id (RFC 4151): `tag:<host>,<election year>:<specific>`. It stays the same as long as the
+    site's host and the election year do, whatever else changes (title, path below the host)."""
+    return f"tag:{host(settings)},{settings.election.year}:{specific}"
+
+
+def host(settings: Settings) -> str:
+    return urlsplit(site_url(settings)).hostname or ""
+
+
+def revised(event: Event) -> dt.date:
+    """When an event's entry last changed, judged by its data: the newest date of a source or a
+    correction (the first day it can mean); without either, the first day of the event."""
+    dates = [s.date.first for s in event.sources if s.date is not None]
+    dates += [c.date.first for c in event.corrections]
+    return max(dates) if dates else event.date.first
+
+
+def revision(event: Event) -> int:
+    """A counter that rises with every source and every correction added to an event: 0 for an event
+    with one source and no corrections. A changed date or status needs a new source or a correction
+    (docs/mitmachen.md), so it rises then; it is the calendar's SEQUENCE."""
+    return len(event.sources) - 1 + len(event.corrections)
+
+
+def midnight_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+_renderer = markdown.Markdown(extensions=EXTENSIONS)
+
+
+def markdown_to_html(text: str) -> str:
+    """A contributor's Markdown (already checked to contain only Markdown's own markup) as HTML."""
+    _renderer.reset()
+    return _renderer.convert(text)
+
+
+def plain_text(text: str) -> str:
+    """A contributor's Markdown as plain text, for summaries, calendars and structured data."""
+    parser = _TextOnly()
+    parser.feed(markdown_to_html(text))
+    parser.close()
+    return re.sub(r"[ \t]*\n[ \t]*\n\s*", "\n\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.parts))).strip()
+
+
+class _TextOnly(HTMLParser):
+    _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "div"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data.replace("\n", " "))
