@@ -41,16 +41,22 @@ def feeds_of(chron: Chronicle) -> dict[str, bytes]:
 
 
 def _shipped_feeds(site: Path) -> list[Path]:
-    feeds = sorted(site.glob("feed*.xml"))
-    assert site / "feed.xml" in feeds
+    feeds = sorted(path for path in (site / "feeds").glob("*.xml") if path.name != "sitemap.xml")
+    assert site / "feeds" / "chronik.xml" in feeds
     return feeds
+
+
+def test_beside_the_feeds_lies_an_empty_sitemap(site: Path) -> None:
+    # Material fetches sitemap.xml beside every <link rel="alternate"> target on each page view.
+    assert b"<url>" not in (site / "feeds" / "sitemap.xml").read_bytes()
+    assert b"<url>" in (site / "sitemap.xml").read_bytes()
 
 
 def test_every_shipped_feed_parses_and_has_what_rfc_4287_requires(site: Path) -> None:
     people = sorted(p.stem for p in (PROJECT / "people").glob("*.yaml"))
     feeds = _shipped_feeds(site)
-    assert {f"feed-personen-{p}.xml" for p in people} <= {f.name for f in feeds}
-    assert (site / "feed-laender-cl.xml") in feeds
+    assert {f"person-{p}.xml" for p in people} <= {f.name for f in feeds}
+    assert (site / "feeds" / "land-cl.xml") in feeds
     for path in feeds:
         content = path.read_bytes()
         assert content.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed'), path.name
@@ -82,7 +88,7 @@ def _check_structure(feed: ET.Element, name: str) -> None:
 
 def test_the_whole_chronicles_feed_lists_every_event_newest_first_with_stable_ids(site: Path) -> None:
     events = [e.id for e in load_case(PROJECT).chronicle.events]
-    parsed = feedparser.parse((site / "feed.xml").read_bytes())
+    parsed = feedparser.parse((site / "feeds" / "chronik.xml").read_bytes())
     assert [entry.id for entry in parsed.entries] == \
         [f"tag:chronik-chile.github.io,2025:ereignis/{event_id}" for event_id in reversed(events)]
     assert [entry.link for entry in parsed.entries] == [f"{SITE_URL}ereignisse/{i}/" for i in reversed(events)]
@@ -91,10 +97,10 @@ def test_the_whole_chronicles_feed_lists_every_event_newest_first_with_stable_id
 
 def test_a_persons_and_a_countrys_feed_hold_exactly_their_events(site: Path) -> None:
     chron = load_case(PROJECT).chronicle
-    bachelet = feedparser.parse((site / "feed-personen-michelle-bachelet.xml").read_bytes())
+    bachelet = feedparser.parse((site / "feeds" / "person-michelle-bachelet.xml").read_bytes())
     assert {e.link for e in bachelet.entries} == \
         {f"{SITE_URL}ereignisse/{e.id}/" for e in chron.events if "michelle-bachelet" in e.people}
-    peru = feedparser.parse((site / "feed-laender-pe.xml").read_bytes())
+    peru = feedparser.parse((site / "feeds" / "land-pe.xml").read_bytes())
     assert {e.link for e in peru.entries} == {f"{SITE_URL}ereignisse/{e.id}/" for e in chron.events
                                               if "PE" in e.countries}
     assert peru.feed.title == "Chiles Machtwechsel 2025/26: Peru"
@@ -103,15 +109,15 @@ def test_a_persons_and_a_countrys_feed_hold_exactly_their_events(site: Path) -> 
 def test_pages_name_their_feed_in_the_head_and_visibly(site: Path) -> None:
     person = (site / "personen" / "michelle-bachelet" / "index.html").read_text(encoding="utf-8")
     assert ('<link rel="alternate" type="application/atom+xml" title="Feed: Chiles Machtwechsel 2025/26: '
-            'Michelle Bachelet" href="../../feed-personen-michelle-bachelet.xml">') in person
-    assert re.search(r'<a href="../../feed-personen-michelle-bachelet.xml">Feed abonnieren</a>', person)
+            'Michelle Bachelet" href="../../feeds/person-michelle-bachelet.xml">') in person
+    assert re.search(r'<a href="../../feeds/person-michelle-bachelet.xml">Feed abonnieren</a>', person)
     country = (site / "laender" / "cl" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../feed-laender-cl.xml">' in country.split("</head>")[0]
-    assert '<a href="../../feed-laender-cl.xml">Feed abonnieren</a>' in country
+    assert 'href="../../feeds/land-cl.xml">' in country.split("</head>")[0]
+    assert '<a href="../../feeds/land-cl.xml">Feed abonnieren</a>' in country
     start = (site / "index.html").read_text(encoding="utf-8")
     assert ('<link rel="alternate" type="application/atom+xml" title="Feed: Chiles Machtwechsel 2025/26" '
-            'href="feed.xml">') in start
-    assert '<a href="feed.xml">Feed abonnieren</a>' in start
+            'href="feeds/chronik.xml">') in start
+    assert '<a href="feeds/chronik.xml">Feed abonnieren</a>' in start
     for page in sorted(site.rglob("*.html")):
         if page.name != "404.html":  # MkDocs renders it without the page hooks
             head = page.read_text(encoding="utf-8").split("</head>")[0]
@@ -125,7 +131,7 @@ def test_updated_comes_from_the_newest_source_or_correction_never_from_the_clock
     undated = event("2026-02-01-c", "2026-02-01", sources=(Source("Z", "B"),))
     first = feeds_of(chronicle(corrected, plain, undated, today=dt.date(2026, 1, 15)))
     assert first == feeds_of(chronicle(corrected, plain, undated, today=dt.date(2030, 1, 1)))
-    parsed = feedparser.parse(first["feed.xml"])
+    parsed = feedparser.parse(first["feeds/chronik.xml"])
     assert [(e.id.rsplit("/", 1)[1], e.updated) for e in parsed.entries] == [
         ("2026-02-01-c", "2026-02-01T00:00:00Z"),  # no dated source: the event's own first day
         ("2025-12-21-b", "2025-12-22T00:00:00Z"),
@@ -136,14 +142,14 @@ def test_updated_comes_from_the_newest_source_or_correction_never_from_the_clock
 
 def test_an_empty_feed_is_still_valid() -> None:
     lonely = chronicle(event("2025-12-20-a", "2025-12-20", people=()))
-    parsed = feedparser.parse(feeds_of(lonely)["feed-personen-ana-perez.xml"])
+    parsed = feedparser.parse(feeds_of(lonely)["feeds/person-ana-perez.xml"])
     assert not parsed.bozo and parsed.entries == [] and parsed.feed.updated == "2025-12-14T00:00:00Z"
 
 
 def test_contributor_text_cannot_break_the_xml() -> None:
     hostile = event("2025-12-20-a", "2025-12-20", title=HOSTILE, place=HOSTILE.replace("\x01", ""),
                     summary="**fett** & [Link](https://example.org/?a=1&b=2)")
-    content = feeds_of(chronicle(hostile))["feed.xml"]
+    content = feeds_of(chronicle(hostile))["feeds/chronik.xml"]
     ET.fromstring(content)
     parsed = feedparser.parse(content)
     assert not parsed.bozo
@@ -160,12 +166,12 @@ def test_head_links_are_relative_and_escaped() -> None:
     links = HeadLinks(chron)
     assert links.for_page("personen/ana-perez.md") == (
         '<link rel="alternate" type="application/atom+xml" title="Feed: Test: Ana &quot;&lt;b&gt;&quot; Pérez" '
-        'href="../../feed-personen-ana-perez.xml">\n')
-    assert 'href="../feed.xml"' in links.for_page("ueber.md")
-    assert 'href="feed.xml"' in links.for_page("index.md")
-    assert 'href="../../feed-laender-cl.xml"' in links.for_page("laender/cl.md")
-    assert 'href="../feed.xml"' in links.for_page("personen/index.md")
-    assert 'href="../../feed.xml"' in links.for_page("personen/niemand.md")  # no such person: no own feed
+        'href="../../feeds/person-ana-perez.xml">\n')
+    assert 'href="../feeds/chronik.xml"' in links.for_page("ueber.md")
+    assert 'href="feeds/chronik.xml"' in links.for_page("index.md")
+    assert 'href="../../feeds/land-cl.xml"' in links.for_page("laender/cl.md")
+    assert 'href="../feeds/chronik.xml"' in links.for_page("personen/index.md")
+    assert 'href="../../feeds/chronik.xml"' in links.for_page("personen/niemand.md")  # no such person: no own feed
 
 
 @pytest.mark.parametrize("case", ["valid-escaping", "valid-precision", "valid-trip"])

@@ -42,10 +42,13 @@ def topic_path(topic_id: str) -> str:
 
 
 # Paths of the extra files, relative to the site root; none can clash with a page's folder.
-# The feeds lie in the root because Material for MkDocs fetches `sitemap.xml` beside the target
-# of every `<link rel="alternate">` (meant for language versions): from the root it finds the
-# site's own sitemap, from a subfolder it would get a 404 on every page view.
-SITE_FEED = "feed.xml"
+# Material for MkDocs fetches `sitemap.xml` beside the target of every `<link rel="alternate">`
+# (meant for language versions) on every page view. Beside a feed in the root that is the site's
+# sitemap, which grows with the chronicle (1.4 MB at 10,000 events); so the feeds live in feeds/
+# next to an empty sitemap (FEEDS_SITEMAP) that costs a reader a few bytes.
+FEEDS_DIR = "feeds"
+FEEDS_SITEMAP = f"{FEEDS_DIR}/sitemap.xml"
+SITE_FEED = f"{FEEDS_DIR}/chronik.xml"
 CALENDAR_ALL = "kalender/alle.ics"
 CALENDAR_PLANNED = "kalender/geplant.ics"
 DATA_JSON = "daten/ereignisse.json"
@@ -54,11 +57,11 @@ DATA_CSV = "daten/ereignisse.csv"
 
 
 def person_feed_path(person_id: str) -> str:
-    return f"feed-personen-{person_id}.xml"
+    return f"{FEEDS_DIR}/person-{person_id}.xml"
 
 
 def country_feed_path(code: str) -> str:
-    return f"feed-laender-{code.lower()}.xml"
+    return f"{FEEDS_DIR}/land-{code.lower()}.xml"
 
 
 @dataclass(frozen=True)

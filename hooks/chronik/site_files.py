@@ -10,7 +10,7 @@ from .feeds import HeadLinks, build_feeds
 from .ical import build_calendars
 from .model import Chronicle
 from .open_data import build_open_data
-from .published import SiteFile, SiteFilesError, site_url
+from .published import FEEDS_SITEMAP, SiteFile, SiteFilesError, site_url
 
 __all__ = ["HeadLinks", "SiteFile", "SiteFilesError", "build_site_files"]
 
@@ -18,7 +18,13 @@ __all__ = ["HeadLinks", "SiteFile", "SiteFilesError", "build_site_files"]
 def build_site_files(chronicle: Chronicle) -> list[SiteFile]:
     """Every extra file, in a fixed order. Raises SiteFilesError without `site_url`."""
     site_url(chronicle.settings)  # fail once, with the German message, before building anything
-    files = [*build_feeds(chronicle), *build_calendars(chronicle), *build_open_data(chronicle)]
+    files = [*build_feeds(chronicle), _empty_sitemap(), *build_calendars(chronicle), *build_open_data(chronicle)]
     paths = [file.path for file in files]
     assert len(paths) == len(set(paths)), "two site files share a path"
     return files
+
+
+def _empty_sitemap() -> SiteFile:
+    """What Material finds when it looks for a sitemap beside the feeds (see published.py)."""
+    return SiteFile(FEEDS_SITEMAP, b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                                   b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
