@@ -182,3 +182,11 @@ def test_fixture_chronicles_give_valid_feeds(case: str) -> None:
         parsed = feedparser.parse(content)
         assert not parsed.bozo, (case, path)
         _check_structure(ET.fromstring(content), path)
+
+
+def test_a_feed_carries_the_newest_hundred_events_only() -> None:
+    from chronik.feeds import FEED_ENTRIES
+    many = [event(f"2025-12-{1 + n % 28:02d}-e{n:03d}", f"2025-12-{1 + n % 28:02d}") for n in range(FEED_ENTRIES + 20)]
+    parsed = feedparser.parse(feeds_of(chronicle(*many))["feeds/chronik.xml"])
+    assert len(parsed.entries) == FEED_ENTRIES
+    assert parsed.entries[0].updated >= parsed.entries[-1].updated

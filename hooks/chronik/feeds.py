@@ -38,6 +38,11 @@ _TEMPLATES = jinja2.Environment(
 )
 
 
+# A feed reader wants what is new, not the archive: at 10,000 events the person feed of the
+# president-elect would otherwise be megabytes, fetched by every subscriber every hour.
+FEED_ENTRIES = 100
+
+
 @dataclass(frozen=True)
 class Feed:
     path: str  # relative to the site root
@@ -70,7 +75,8 @@ def feeds(chronicle: Chronicle) -> list[Feed]:
 
 def build_feeds(chronicle: Chronicle) -> list[SiteFile]:
     template = _TEMPLATES.get_template("feed.atom.j2")
-    return [SiteFile(feed.path, template.render(feed=_feed_view(chronicle, feed)).encode("utf-8"))
+    entries: dict[str, dict[str, Any]] = {}  # an event is an entry in several feeds: render it once
+    return [SiteFile(feed.path, template.render(feed=_feed_view(chronicle, feed, entries)).encode("utf-8"))
             for feed in feeds(chronicle)]
 
 
@@ -94,9 +100,11 @@ class HeadLinks:
                 f'href="{html.escape(href)}">\n')
 
 
-def _feed_view(chronicle: Chronicle, feed: Feed) -> dict[str, Any]:
+def _feed_view(chronicle: Chronicle, feed: Feed, rendered: dict[str, dict[str, Any]]) -> dict[str, Any]:
     settings = chronicle.settings
-    entries = [_entry_view(chronicle, event) for event in reversed(feed.events)]
+    newest_first = list(reversed(feed.events))[:FEED_ENTRIES]
+    entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry_view(chronicle, event))
+               for event in newest_first]
     newest = max((revised(event) for event in feed.events), default=settings.election)
     licence = settings.licence
     return {

@@ -38,10 +38,11 @@ _TITLE_PREFIX = {"tentative": "Möglich: ", "postponed": "Verschoben: "}
 
 def build_calendars(chronicle: Chronicle) -> list[SiteFile]:
     title = chronicle.settings.title
+    vevents = {event.id: _vevent(chronicle, event) for event in chronicle.events if in_calendar(event)}
     return [
-        SiteFile(CALENDAR_ALL, _calendar(chronicle, f"{title}: alle Ereignisse", chronicle.events)),
+        SiteFile(CALENDAR_ALL, _calendar(chronicle, f"{title}: alle Ereignisse", chronicle.events, vevents)),
         SiteFile(CALENDAR_PLANNED, _calendar(chronicle, f"{title}: Pläne",
-                                             [e for e in chronicle.events if e.status != "happened"])),
+                                             [e for e in chronicle.events if e.status != "happened"], vevents)),
     ]
 
 
@@ -50,7 +51,7 @@ def in_calendar(event: Event) -> bool:
     return event.date.precision != YEAR and (event.end is None or event.end.precision != YEAR)
 
 
-def _calendar(chronicle: Chronicle, name: str, events) -> bytes:
+def _calendar(chronicle: Chronicle, name: str, events, vevents: dict[str, icalendar.Event]) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//Chronik//{chronicle.settings.title}//DE")
     calendar.add("version", "2.0")
@@ -61,8 +62,8 @@ def _calendar(chronicle: Chronicle, name: str, events) -> bytes:
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
     for event in events:
-        if in_calendar(event):
-            calendar.add_component(_vevent(chronicle, event))
+        if event.id in vevents:
+            calendar.add_component(vevents[event.id])
     return calendar.to_ical()
 
 

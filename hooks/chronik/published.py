@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -132,12 +133,14 @@ def midnight_utc(day: dt.date) -> dt.datetime:
 _renderer = markdown.Markdown(extensions=EXTENSIONS)
 
 
+@lru_cache(maxsize=65536)  # each summary is needed by several feeds, calendars and JSON-LD
 def markdown_to_html(text: str) -> str:
     """A contributor's Markdown (already checked to contain only Markdown's own markup) as HTML."""
     _renderer.reset()
     return _renderer.convert(text)
 
 
+@lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
     """A contributor's Markdown as plain text, for summaries, calendars and structured data."""
     parser = _TextOnly()
