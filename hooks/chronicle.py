@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.chronicle")
 _fragments: dict[str, str] = {}
 _head_links: HeadLinks | None = None  # the current build's, set in on_files
-# Lists and the start page would outrank the pages they list; the search page finds itself.
-# Generated lists (Page.listing: indexes, months of the timeline, further pages of long lists) join them.
-_NOT_SEARCHED = {"index.md", "suche.md", "zeitleiste.md", "personen/index.md", "laender/index.md", "themen/index.md"}
+# Lists would outrank the pages they list: the hand-written start page, and every generated
+# page marked Page.listing (indexes, timeline and its months, further pages of long lists).
+# The search page would find itself.
+_NOT_SEARCHED = {"index.md", "suche.md"}
 _listings: set[str] = set()  # the current build's, set in on_files
 
 
