@@ -18,6 +18,7 @@ from typing import Any
 from .dates import DateError, format_span, parse_partial_date
 from .loading import EVENTS_DIR, PEOPLE_DIR
 from .pages import STATUS_LABELS
+from .problems import CommandError
 from .text import escape_markdown
 from .yaml_source import read_document
 
@@ -32,13 +33,8 @@ _FIELD_NAMES = {
 }
 
 
-class SummaryError(Exception):
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message, self.hint = message, hint
-
-    def format(self) -> str:
-        return f"Fehler: {self.message} – {self.hint}" if self.hint else f"Fehler: {self.message}"
+class SummaryError(CommandError):
+    """Why no summary could be made."""
 
 
 @dataclass(frozen=True)

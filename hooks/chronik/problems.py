@@ -46,6 +46,17 @@ class Problem:
         return f"::{command} {location}::{_escape_data(body)}"
 
 
+class CommandError(Exception):
+    """Why a command did nothing, in German, with what to do instead."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+    def format(self) -> str:
+        return f"Fehler: {self.message} – {self.hint}" if self.hint else f"Fehler: {self.message}"
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """File order, then line order (whole-file problems first); on one line, the order found."""
     return sorted(problems, key=lambda p: (p.path, p.line or 0))

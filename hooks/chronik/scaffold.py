@@ -30,6 +30,7 @@ from .fields import EVENT_FIELDS, ID_PATTERN, MAX_TEXT, PERSON_FIELDS, RESERVED_
 from .loading import EVENTS_DIR, PEOPLE_DIR
 from .model import Settings, default_sort_name
 from .pages import STATUS_LABELS
+from .problems import CommandError
 from .schema import schema_line
 from .validate import validate_document
 from .yaml_source import read_document
@@ -46,15 +47,8 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae
 _SAFE_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class ScaffoldError(Exception):
-    """Why no file was written, in German, with what to do instead."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message, self.hint = message, hint
-
-    def format(self) -> str:
-        return f"Fehler: {self.message} – {self.hint}" if self.hint else f"Fehler: {self.message}"
+class ScaffoldError(CommandError):
+    """Why no file was written."""
 
 
 @dataclass(frozen=True)
