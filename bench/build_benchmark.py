@@ -48,15 +48,11 @@ from chronik.loading import load_chronicle  # noqa: E402
 from chronik.pages import build_fragments, build_pages  # noqa: E402
 from chronik.settings import build_date, read_config, settings_from_config  # noqa: E402
 from chronik.site_files import build_site_files  # noqa: E402
-from synthetic import SOURCE_DATE_EPOCH, generate  # noqa: E402
+from synthetic import SOURCE_DATE_EPOCH, generate, german  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(SOURCE_DATE_EPOCH))
 TARGETS = ("Ziele bei 10.000 Ereignissen: Hooks ≤ 3 %, Verhältnis ≤ 1,0, Speicher ≤ 1,5 GB, keine Seite > 300 KB, "
            "Ereignisseite < 40 KB")
-
-
-def german(number: float, digits: int = 0) -> str:
-    return f"{number:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from chronik.site_search import build_index  # noqa: E402
-from synthetic import SOURCE_DATE_EPOCH, generate  # noqa: E402
+from synthetic import SOURCE_DATE_EPOCH, generate, german  # noqa: E402
 
 SITE_PATH = "/chronik/"
 
@@ -36,10 +36,6 @@ def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> float
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
                    cwd=project, env=env, check=True)
     return time.perf_counter() - started
-
-
-def german(number: float, digits: int = 0) -> str:
-    return f"{number:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def measure_payload(site: Path, query: str) -> tuple[list[tuple[str, int, int]], list[str]]:

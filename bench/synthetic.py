@@ -52,6 +52,11 @@ PUBLISHERS = ["El Mercurio", "La Tercera", "BioBioChile", "Emol", "Cooperativa",
               "T13", "El País", "Deutsche Welle", "Reuters", "AFP", "EFE"]
 
 
+def german(number: float, digits: int = 0) -> str:
+    """12345.6 -> `12.345,6`: the benchmarks print German figures."""
+    return f"{number:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

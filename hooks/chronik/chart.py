@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
-from .dates import DAY, PartialDate, format_day, format_span
+from .dates import DAY, PartialDate, day_of_transition, format_day, format_span
 from .model import Chronicle
 
 WIDTH, HEIGHT = 560, 250
@@ -160,7 +160,7 @@ def _today_text(today: dt.date, start: dt.date, end: dt.date) -> str:
         return f"Heute ({format_day(today)}) liegt vor der Wahl."
     if today > end:
         return f"Heute ({format_day(today)}) liegt nach der Amtsübernahme."
-    return f"Heute ist der {format_day(today)}, Tag {(today - start).days + 1} des Übergangs."
+    return f"Heute ist der {format_day(today)}, Tag {day_of_transition(start, today)} des Übergangs."
 
 
 def _left_out_text(left_out: dict[str, int]) -> str:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from babel.dates import format_date, get_month_names
 
@@ -70,6 +71,16 @@ def parse_partial_date(value: object) -> PartialDate:
     if month is not None:
         return PartialDate(dt.date(year, month, 1), MONTH)
     return PartialDate(dt.date(year, 1, 1), YEAR)
+
+
+def latest(dates: Iterable[PartialDate]) -> PartialDate | None:
+    """The date that ends last (2025-12 ends after 2025-12-22), or None for no dates."""
+    return max(dates, key=lambda date: date.last, default=None)
+
+
+def day_of_transition(election: dt.date, day: dt.date) -> int:
+    """The number readers see as "Tag N": the election day is day 1."""
+    return (day - election).days + 1
 
 
 def format_day(day: dt.date) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import DAY, YEAR, PartialDate, parse_partial_date
+from .dates import DAY, YEAR, PartialDate, latest, parse_partial_date
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,7 @@ class Event:
 
     @property
     def newest_source_date(self) -> PartialDate | None:
-        dates = [s.date for s in self.sources if s.date is not None]
-        return max(dates, key=lambda d: d.last) if dates else None
+        return latest(s.date for s in self.sources if s.date is not None)
 
 
 @dataclass(frozen=True)

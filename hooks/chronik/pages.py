@@ -31,7 +31,7 @@ import jinja2
 
 from . import countries, structured_data
 from .chart import overview_html
-from .dates import MONTH_NAMES, YEAR, format_day, format_span
+from .dates import MONTH_NAMES, YEAR, day_of_transition, format_day, format_span
 from .model import Chronicle, Event, Person
 # Page addresses live with the other published addresses (published.py); callers may import them from here.
 from .published import (CALENDAR_ALL, CALENDAR_PLANNED, COUNTRIES_INDEX, DATA_CSV, DATA_JSON, DATA_SCHEMA,
@@ -420,7 +420,7 @@ class _Builder:
         """`Tag 9`: the day of the transition, counting the election day as day 1; only for exact days."""
         if event.date.precision != "day" or event.approximate or event.date.first < self.settings.election:
             return None
-        return f"Tag {(event.date.first - self.settings.election).days + 1}"
+        return f"Tag {day_of_transition(self.settings.election, event.date.first)}"
 
     def _months(self, events: list[Event] | tuple[Event, ...], here: str = TIMELINE) -> list[dict[str, Any]]:
         """Events grouped by the month they start in; year-only dates form their own group."""

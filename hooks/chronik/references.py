@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .dates import PartialDate, format_span, parse_partial_date
+from .dates import PartialDate, format_span, latest, parse_partial_date
 from .model import Settings
 from .problems import INFO, Problem
 from .yaml_source import Document, Path
@@ -103,8 +103,7 @@ def _check_status(good: dict[str, Any], start: PartialDate, end: PartialDate | N
 
 
 def _newest_source_date(good: dict[str, Any]) -> PartialDate | None:
-    dates = [parse_partial_date(source["date"]) for source in good.get("sources", ()) if "date" in source]
-    return max(dates, key=lambda date: date.last) if dates else None
+    return latest(parse_partial_date(source["date"]) for source in good.get("sources", ()) if "date" in source)
 
 
 def _unknown_hint(wanted: str, known: Iterable[str], otherwise: str) -> str:

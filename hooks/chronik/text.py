@@ -26,6 +26,11 @@ def escape_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&*+,;=%~-._")
 
 
+def format_count(value: int) -> str:
+    """10000 -> `10.000`, as German readers write it."""
+    return f"{value:,}".replace(",", ".")
+
+
 def fold(text: str) -> str:
     """`José Jerí` -> `jose jeri`: for sorting and matching the way readers type."""
     decomposed = unicodedata.normalize("NFKD", text)

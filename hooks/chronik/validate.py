@@ -14,6 +14,7 @@ from .dates import DateError, parse_partial_date
 from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, URL_PATTERN, WIKIDATA_PATTERN, Field
 from .markdown_safety import find_offences
 from .problems import Problem
+from .text import format_count
 from .yaml_source import Document, Path
 
 _ID = re.compile(ID_PATTERN)
@@ -149,8 +150,8 @@ class _Checker:
             self.report(path, f"`{_name(path)}` ist leer", "Trage einen Text ein.")
             return
         if len(value) > MAX_MARKDOWN:
-            self.report(path, f"`{_name(path)}` hat {_number(len(value))} Zeichen, erlaubt sind höchstens "
-                        f"{_number(MAX_MARKDOWN)}", "Kürze den Text.")
+            self.report(path, f"`{_name(path)}` hat {format_count(len(value))} Zeichen, erlaubt sind höchstens "
+                        f"{format_count(MAX_MARKDOWN)}", "Kürze den Text.")
             return
         line_of = _line_finder(value, path, self.document)
         for offence in find_offences(value):
@@ -258,10 +259,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "eine Gruppe von Feldern"
     return f"der Text „{str(value)[:40]}“"
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _name(path: Path) -> str:

@@ -16,6 +16,7 @@ from typing import Any, Union
 import yaml
 
 from .problems import Problem
+from .text import format_count
 
 try:  # libyaml is ~12x faster; the pure-Python parser gives the same nodes.
     _Loader = yaml.CSafeLoader
@@ -63,8 +64,8 @@ class _Refused(Exception):
 def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse `raw` (the bytes of the file at `path`) into a Document."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, None, f"Die Datei ist {_number(len(raw))} Bytes groß, erlaubt sind höchstens "
-                              f"{_number(MAX_FILE_BYTES)}",
+        return None, [Problem(path, None, f"Die Datei ist {format_count(len(raw))} Bytes groß, erlaubt sind höchstens "
+                              f"{format_count(MAX_FILE_BYTES)}",
                               "Teile den Inhalt auf mehrere Ereignisse auf oder kürze die Zusammenfassung.")]
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
@@ -107,7 +108,7 @@ class _Builder:
                            "Schreibe den Wert an jeder Stelle aus.")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise _Refused(line, f"Die Datei enthält mehr als {_number(MAX_NODES)} Werte",
+            raise _Refused(line, f"Die Datei enthält mehr als {format_count(MAX_NODES)} Werte",
                            "Ein Ereignis braucht nur wenige Einträge; teile es auf.")
         self.document.lines[path] = line
         if isinstance(node, yaml.MappingNode):
@@ -167,10 +168,6 @@ class _Builder:
 def _short_tag(tag: str) -> str:
     """`tag:yaml.org,2002:python/object` -> `!!python/object`, as it was written."""
     return tag.replace("tag:yaml.org,2002:", "!!")
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 # PyYAML's own constructor gives the YAML 1.1 readings, e.g. `012` -> 10, `12:30` -> 750.
