@@ -45,9 +45,8 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 sys.path.insert(0, str(BENCH))
 
 from chronik.loading import load_chronicle  # noqa: E402
-from chronik.pages import build_fragments, build_pages  # noqa: E402
 from chronik.settings import build_date, read_config, settings_from_config  # noqa: E402
-from chronik.site_files import build_site_files  # noqa: E402
+from chronik.site import build_site  # noqa: E402
 from synthetic import SOURCE_DATE_EPOCH, generate, german  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(SOURCE_DATE_EPOCH))
@@ -78,9 +77,7 @@ def hooks_work(project: Path) -> float:
     settings = settings_from_config(read_config(project))
     result = load_chronicle(project, settings, build_date())
     assert result.chronicle is not None, "synthetic chronicle has errors"
-    build_pages(result.chronicle)
-    build_site_files(result.chronicle)
-    build_fragments(result.chronicle)
+    build_site(result.chronicle)
     return time.perf_counter() - started
 
 
@@ -88,7 +85,10 @@ def plain_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files in a project without hooks, with Material's built-in search."""
     subprocess.run([sys.executable, "-m", "chronik", "--root", str(project), "pages", str(target / "docs")],
                    env=dict(ENV, PYTHONPATH=str(PROJECT / "hooks")), check=True, capture_output=True)
+    settings = settings_from_config(read_config(project))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    if settings.edit_uri:  # the hook derives it from extra.chronicle.repository; here MkDocs needs it spelled out
+        config += f"\nedit_uri: {settings.edit_uri}\n"
     config = re.sub(r"(?m)^plugins: \[\]$", "plugins:\n  - search", config)
     config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
     config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
@@ -98,8 +98,8 @@ def plain_project(project: Path, target: Path) -> Path:
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     # feeds, calendars and data as files, so that the pages' links to them resolve as in the real build
     os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
-    chronicle = load_chronicle(project, settings_from_config(read_config(project)), build_date()).chronicle
-    for site_file in build_site_files(chronicle):
+    chronicle = load_chronicle(project, settings, build_date()).chronicle
+    for site_file in build_site(chronicle).files:
         (target / "docs" / site_file.path).parent.mkdir(parents=True, exist_ok=True)
         (target / "docs" / site_file.path).write_bytes(site_file.content)
     return target

@@ -14,7 +14,12 @@ import pytest
 
 from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
+from chronik.fragments import build_fragments
+from chronik.index import ChronicleIndex, index_chronicle
 from chronik.loading import LoadResult, load_chronicle
+from chronik.model import Chronicle
+from chronik.pages import build_pages
+from chronik.views import Page, Views
 from chronik.settings import read_config, settings_from_config
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -22,6 +27,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHRONICLES = FIXTURES / "chronicles"
 # Fixture chronicles are read as if on this day, so "planned" and "overdue" never drift.
 FIXTURE_TODAY = dt.date(2026, 1, 15)
+
+
+def generated_pages(chronicle: Chronicle | ChronicleIndex) -> list[Page]:
+    """The pages of a chronicle, as `build_site` makes them, without needing `site_url`."""
+    index = chronicle if isinstance(chronicle, ChronicleIndex) else index_chronicle(chronicle)
+    return build_pages(Views(index))
+
+
+def generated_fragments(chronicle: Chronicle) -> dict[str, str]:
+    return build_fragments(Views(index_chronicle(chronicle)))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

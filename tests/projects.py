@@ -19,7 +19,8 @@ def fixture_project(case: Path, target: Path) -> Path:
     config_path = project / "mkdocs.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     settings = yaml.safe_load((fixture_root(case) / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["extra"]["chronicle"] = settings["extra"]["chronicle"]
+    # The shipped docs link to the shipped repository; fixtures keep it unless they name their own.
+    config["extra"]["chronicle"] = {"repository": config["extra"]["chronicle"]["repository"]} | settings["extra"]["chronicle"]
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return project
 

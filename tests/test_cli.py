@@ -19,9 +19,9 @@ from chronik import schema as chronik_schema
 from chronik.cli import main as chronik_cli
 from chronik.fields import EVENT_FIELDS, PERSON_FIELDS
 from chronik.loading import load_chronicle
-from chronik.pages import build_pages
+from conftest import generated_pages
 from chronik.problems import Problem
-from chronik.scaffold import MAX_SLUG, slug
+from chronik.slugs import MAX_SLUG, slug
 from chronik.settings import build_date, read_config, settings_from_config
 from chronik.yaml_source import read_document
 from conftest import PROJECT
@@ -118,7 +118,7 @@ def test_a_new_event_has_every_field_and_passes_check_once_filled_in(root: Path,
     # ... and it is on the site, and the editor's schema agrees.
     settings = settings_from_config(read_config(root))
     chronicle = load_chronicle(root, settings, build_date()).chronicle
-    page = next(p for p in build_pages(chronicle) if p.path == "ereignisse/2026-01-06-kast-trifft-gabriel-boric.md")
+    page = next(p for p in generated_pages(chronicle) if p.path == "ereignisse/2026-01-06-kast-trifft-gabriel-boric.md")
     assert "Kast trifft Gabriel Borić" in page.markdown and "La Tercera" in page.markdown
     data = yaml.safe_load(fill_event(text).replace("date: 2026-01-06", "date: '2026-01-06'"))
     jsonschema.Draft202012Validator(chronik_schema.event_schema()).validate(data)

@@ -11,6 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from chronik.index import index_chronicle
 from chronik.dates import parse_partial_date
 from chronik.feeds import HeadLinks, build_feeds
 from chronik.model import Chronicle, Correction, Event, Person, Settings, Source
@@ -37,7 +38,7 @@ def chronicle(*events: Event, today: dt.date = dt.date(2026, 1, 15)) -> Chronicl
 
 
 def feeds_of(chron: Chronicle) -> dict[str, bytes]:
-    return {f.path: f.content for f in build_feeds(chron)}
+    return {f.path: f.content for f in build_feeds(index_chronicle(chron))}
 
 
 def _shipped_feeds(site: Path) -> list[Path]:
@@ -163,7 +164,7 @@ def test_contributor_text_cannot_break_the_xml() -> None:
 def test_head_links_are_relative_and_escaped() -> None:
     chron = chronicle(event("2025-12-20-a", "2025-12-20"))
     chron.people["ana-perez"] = dataclasses.replace(chron.people["ana-perez"], name='Ana "<b>" Pérez')
-    links = HeadLinks(chron)
+    links = HeadLinks(index_chronicle(chron))
     assert links.for_page("personen/ana-perez.md") == (
         '<link rel="alternate" type="application/atom+xml" title="Feed: Test: Ana &quot;&lt;b&gt;&quot; Pérez" '
         'href="../../feeds/person-ana-perez.xml">\n')

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from chronik.pages import Page, build_fragments, build_pages, write_pages
-from conftest import CHRONICLES, load_case
+from chronik.pages import write_pages
+from chronik.views import Page
+from conftest import CHRONICLES, generated_fragments, generated_pages, load_case
 
 CASES = sorted(path for path in CHRONICLES.iterdir() if path.is_dir())
 
@@ -26,8 +27,8 @@ def test_chronicle_matches_golden(case: Path, update_goldens: bool, tmp_path: Pa
     problems = "".join(problem.format() + "\n" for problem in result.problems)
     expected = case / "expected"
     if result.chronicle is not None:
-        write_pages(build_pages(result.chronicle), tmp_path / "pages")
-        fragments = build_fragments(result.chronicle)
+        write_pages(generated_pages(result.chronicle), tmp_path / "pages")
+        fragments = generated_fragments(result.chronicle)
         write_pages([Page(f"{name}.md", text) for name, text in fragments.items()], tmp_path / "fragments")
     if update_goldens:
         shutil.rmtree(expected, ignore_errors=True)

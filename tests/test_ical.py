@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from chronik.index import index_chronicle
 from chronik.dates import parse_partial_date
 from chronik.ical import build_calendars
 from chronik.model import Chronicle, Correction, Event, Person, Settings, Source
@@ -31,7 +32,7 @@ def event(event_id: str, date: str, **fields) -> Event:
 def calendars(*events: Event, today: dt.date = dt.date(2026, 1, 15)) -> dict[str, icalendar.Calendar]:
     people = {"ana-perez": Person("ana-perez", "people/ana-perez.yaml", "Ana Pérez", "Gewählt", "Pérez, Ana")}
     chron = Chronicle(SETTINGS, tuple(sorted(events, key=lambda e: e.sort_key)), people, today)
-    return {f.path: icalendar.Calendar.from_ical(f.content) for f in build_calendars(chron)}
+    return {f.path: icalendar.Calendar.from_ical(f.content) for f in build_calendars(index_chronicle(chron))}
 
 
 def vevents(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
@@ -127,8 +128,8 @@ def test_sequence_and_dtstamp_come_from_sources_and_corrections_never_from_the_c
     assert (int(before["SEQUENCE"]), int(after["SEQUENCE"])) == (0, 2)
     assert before.decoded("DTSTAMP") == dt.datetime(2025, 12, 20, tzinfo=dt.timezone.utc)
     assert after.decoded("DTSTAMP") == dt.datetime(2026, 1, 19, tzinfo=dt.timezone.utc)
-    same_day = [f.content for f in build_calendars(Chronicle(SETTINGS, (later,), {}, dt.date(2026, 1, 1)))]
-    other_day = [f.content for f in build_calendars(Chronicle(SETTINGS, (later,), {}, dt.date(2031, 5, 5)))]
+    same_day = [f.content for f in build_calendars(index_chronicle(Chronicle(SETTINGS, (later,), {}, dt.date(2026, 1, 1))))]
+    other_day = [f.content for f in build_calendars(index_chronicle(Chronicle(SETTINGS, (later,), {}, dt.date(2031, 5, 5))))]
     assert same_day == other_day
 
 
@@ -144,5 +145,5 @@ def test_contributor_text_is_escaped_as_ical_text() -> None:
 def test_fixture_chronicles_give_valid_calendars(case: str) -> None:
     chron = load_case(CHRONICLES / case).chronicle
     chron = dataclasses.replace(chron, settings=dataclasses.replace(chron.settings, site_url="https://x.org/"))
-    for site_file in build_calendars(chron):
+    for site_file in build_calendars(index_chronicle(chron)):
         _check_rfc_5545(icalendar.Calendar.from_ical(site_file.content))

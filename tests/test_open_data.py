@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from chronik.index import index_chronicle
 from chronik.dates import parse_partial_date
 from chronik.model import Chronicle, Correction, Event, Licence, Person, Quote, Role, Settings, Source
 from chronik.open_data import CSV_COLUMNS, LIST_SEPARATOR, build_open_data, chronicle_data, events_csv
@@ -119,7 +120,7 @@ def _tricky_chronicle() -> Chronicle:
 
 def test_tricky_text_round_trips_through_json_and_csv_and_validates() -> None:
     chron = _tricky_chronicle()
-    files = {f.path: f.content for f in build_open_data(chron)}
+    files = {f.path: f.content for f in build_open_data(index_chronicle(chron))}
     data = json.loads(files["daten/ereignisse.json"])
     schema = json.loads(files["daten/ereignisse.schema.json"])
     assert [f"{list(e.absolute_path)}: {e.message}" for e in _validator(schema).iter_errors(data)] == []
@@ -139,9 +140,9 @@ def test_tricky_text_round_trips_through_json_and_csv_and_validates() -> None:
 
 def test_the_json_schema_rejects_what_the_data_never_holds() -> None:
     chron = _tricky_chronicle()
-    schema = json.loads({f.path: f.content for f in build_open_data(chron)}["daten/ereignisse.schema.json"])
+    schema = json.loads({f.path: f.content for f in build_open_data(index_chronicle(chron))}["daten/ereignisse.schema.json"])
     validator = _validator(schema)
-    data = chronicle_data(chron)
+    data = chronicle_data(index_chronicle(chron))
     for broken in (
         {**data, "extra": 1},
         {**data, "events": [{**data["events"][0], "date": "20.12.2025"}]},
@@ -156,7 +157,7 @@ def test_fixture_chronicles_give_valid_data() -> None:
     for case in ("valid-escaping", "valid-precision", "valid-trip", "valid-overdue-plan", "minimal"):
         chron = load_case(CHRONICLES / case).chronicle
         chron = dataclasses.replace(chron, settings=dataclasses.replace(chron.settings, site_url="https://x.org/"))
-        files = {f.path: f.content for f in build_open_data(chron)}
+        files = {f.path: f.content for f in build_open_data(index_chronicle(chron))}
         data = json.loads(files["daten/ereignisse.json"])
         validator = _validator(json.loads(files["daten/ereignisse.schema.json"]))
         assert list(validator.iter_errors(data)) == [], case
@@ -200,4 +201,4 @@ def test_without_site_url_the_build_says_what_is_missing() -> None:
     chron = load_case(CHRONICLES / "minimal").chronicle
     assert chron.settings.site_url is None
     with pytest.raises(SiteFilesError, match="`site_url` fehlt in mkdocs.yml"):
-        build_site_files(chron)
+        build_site_files(index_chronicle(chron))

@@ -9,9 +9,12 @@ import re
 import pytest
 
 from chronik.dates import parse_partial_date
-from chronik import pages as pages_module
+from chronik import listings as listings_module
+from chronik import timeline as timeline_module
 from chronik.model import Chronicle, Event, Person, Quote, Settings, Source
-from chronik.pages import build_fragments, build_pages, expand_markers, write_pages
+from chronik.fragments import MarkerError, expand_markers
+from chronik.pages import write_pages
+from conftest import generated_fragments, generated_pages
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
                     inauguration=dt.date(2026, 3, 11), topics={"wahl": "Wahl"})
@@ -30,7 +33,7 @@ def chronicle(*events: Event, today: dt.date = dt.date(2026, 1, 15)) -> Chronicl
 
 
 def pages_of(chron: Chronicle) -> dict[str, str]:
-    return {page.path: page.markdown for page in build_pages(chron)}
+    return {page.path: page.markdown for page in generated_pages(chron)}
 
 
 def test_plain_text_from_contributors_is_shown_as_typed_never_as_markup_or_template() -> None:
@@ -54,8 +57,8 @@ def test_every_link_between_generated_pages_resolves() -> None:
 
 def test_the_same_chronicle_gives_the_same_pages_in_the_same_order() -> None:
     events = [event(f"2025-12-{day:02d}-e", f"2025-12-{day:02d}", people=("ana-perez",)) for day in range(14, 31)]
-    first = build_pages(chronicle(*events))
-    second = build_pages(chronicle(*reversed(events)))
+    first = generated_pages(chronicle(*events))
+    second = generated_pages(chronicle(*reversed(events)))
     assert first == second
 
 
@@ -84,7 +87,7 @@ def test_an_overdue_plan_tells_readers_how_old_its_source_is() -> None:
 
 
 def test_start_page_fragments_split_latest_and_upcoming_at_today() -> None:
-    fragments = build_fragments(chronicle(event("2026-01-10-vorbei", "2026-01-10", title="Vorbei"),
+    fragments = generated_fragments(chronicle(event("2026-01-10-vorbei", "2026-01-10", title="Vorbei"),
                                           event("2026-02-01-plan", "2026-02-01", title="Plan", status="planned")))
     assert "[Vorbei]" in fragments["neueste"] and "[Plan]" not in fragments["neueste"]
     assert "[Plan]" in fragments["geplant"]
@@ -97,13 +100,13 @@ def test_markers_are_replaced_with_links_rebased_to_the_page() -> None:
 
 
 def test_an_unknown_marker_is_an_error_naming_the_page() -> None:
-    with pytest.raises(KeyError) as error:
+    with pytest.raises(MarkerError) as error:
         expand_markers("<!-- chronik: gibtsnicht -->", {"zahlen": ""}, "index.md")
     assert error.value.args[0] == "index.md: unbekannter Platzhalter `chronik: gibtsnicht`; bekannt sind: zahlen"
 
 
 def test_pages_can_be_written_to_a_folder(tmp_path) -> None:
-    written = write_pages(build_pages(chronicle(event("2025-12-20-x", "2025-12-20"))), tmp_path)
+    written = write_pages(generated_pages(chronicle(event("2025-12-20-x", "2025-12-20"))), tmp_path)
     assert (tmp_path / "ereignisse" / "2025-12-20-x.md").read_text(encoding="utf-8").startswith("# Titel\n")
     assert len(written) == len(list(tmp_path.rglob("*.md")))
 
@@ -134,7 +137,7 @@ def event_lines(markdown: str) -> list[str]:
 
 
 def test_a_small_chronicle_keeps_one_timeline_page_and_one_page_per_list() -> None:
-    built = build_pages(chronicle(*many_events(pages_module.LISTING_PAGE_SIZE, people=("ana-perez",),
+    built = generated_pages(chronicle(*many_events(listings_module.LISTING_PAGE_SIZE, people=("ana-perez",),
                                                topics=("wahl",))))
     assert [page.path for page in built if not page.path.startswith("ereignisse/")] == [
         "personen/ana-perez.md", "laender/cl.md", "themen/wahl.md",
@@ -142,12 +145,12 @@ def test_a_small_chronicle_keeps_one_timeline_page_and_one_page_per_list() -> No
     pages = {page.path: page.markdown for page in built}
     assert len(event_lines(pages["zeitleiste.md"])) == len(event_lines(pages["personen/ana-perez.md"])) == 100
     assert "Seite 1 von" not in pages["personen/ana-perez.md"] + pages["laender/cl.md"] + pages["themen/wahl.md"]
-    timeline = pages_of(chronicle(*many_events(pages_module.TIMELINE_SPLIT)))["zeitleiste.md"]
-    assert len(event_lines(timeline)) == pages_module.TIMELINE_SPLIT
+    timeline = pages_of(chronicle(*many_events(timeline_module.TIMELINE_SPLIT)))["zeitleiste.md"]
+    assert len(event_lines(timeline)) == timeline_module.TIMELINE_SPLIT
 
 
 def test_above_the_threshold_the_timeline_is_an_overview_of_month_pages() -> None:
-    built = build_pages(chronicle(*many_events(pages_module.TIMELINE_SPLIT + 1), event("2026-jahr", "2026")))
+    built = generated_pages(chronicle(*many_events(timeline_module.TIMELINE_SPLIT + 1), event("2026-jahr", "2026")))
     pages = {page.path: page for page in built}
     months = [path for path in pages if path.startswith("zeitleiste/")]
     assert months == ["zeitleiste/2025-12.md", "zeitleiste/2026-01.md", "zeitleiste/2026-02.md",
@@ -156,14 +159,14 @@ def test_above_the_threshold_the_timeline_is_an_overview_of_month_pages() -> Non
     assert event_lines(overview) == []  # only months with counts
     assert "- [Dezember](zeitleiste/2025-12.md) – 93 Ereignisse" in overview
     assert "- [Monat unbekannt](zeitleiste/2026.md) – 1 Ereignis" in overview
-    assert sum(len(event_lines(pages[path].markdown)) for path in months) == pages_module.TIMELINE_SPLIT + 2
+    assert sum(len(event_lines(pages[path].markdown)) for path in months) == timeline_module.TIMELINE_SPLIT + 2
     assert pages["zeitleiste.md"].in_nav and not any(pages[path].in_nav for path in months)
     assert all(pages[path].listing for path in ["zeitleiste.md", *months])
     assert_links_resolve({path: page.markdown for path, page in pages.items()})
 
 
 def test_month_pages_link_to_the_previous_and_next_month_and_the_overview() -> None:
-    pages = pages_of(chronicle(*many_events(pages_module.TIMELINE_SPLIT + 1)))
+    pages = pages_of(chronicle(*many_events(timeline_module.TIMELINE_SPLIT + 1)))
     months = [path for path in pages if path.startswith("zeitleiste/")]
     for index, path in enumerate(months):
         links = {posixpath.normpath(posixpath.join("zeitleiste", target))
@@ -176,9 +179,9 @@ def test_month_pages_link_to_the_previous_and_next_month_and_the_overview() -> N
 
 
 def test_long_lists_of_a_person_country_or_topic_are_paginated_and_no_page_exceeds_the_page_size(monkeypatch) -> None:
-    monkeypatch.setattr(pages_module, "LISTING_PAGE_SIZE", 4)
+    monkeypatch.setattr(listings_module, "LISTING_PAGE_SIZE", 4)
     quote = (Quote("ana-perez", "Ein Satz"),)
-    built = build_pages(chronicle(*many_events(10, people=("ana-perez",), topics=("wahl",), quotes=quote)))
+    built = generated_pages(chronicle(*many_events(10, people=("ana-perez",), topics=("wahl",), quotes=quote)))
     pages = {page.path: page for page in built}
     for first in ("personen/ana-perez.md", "laender/cl.md", "themen/wahl.md"):
         more = [f"{first.removesuffix('.md')}/seite-{number}.md" for number in (2, 3)]
@@ -197,13 +200,13 @@ def test_long_lists_of_a_person_country_or_topic_are_paginated_and_no_page_excee
 
 
 def test_a_long_people_index_has_one_page_per_letter(monkeypatch) -> None:
-    monkeypatch.setattr(pages_module, "PEOPLE_INDEX_SPLIT", 2)
+    monkeypatch.setattr(listings_module, "PEOPLE_INDEX_SPLIT", 2)
     people = {pid: Person(pid, f"people/{pid}.yaml", name, "Beschreibung", sort)
               for pid, name, sort in [("ana-perez", "Ana Pérez", "Pérez, Ana"), ("eva-ohm", "Eva Öhm", "Öhm, Eva"),
                                       ("luis-ortiz", "Luis Ortiz", "Ortiz, Luis"), ("zed", "7even", "7even")]}
     everyone = event("2025-12-20-x", "2025-12-20", people=tuple(people))
     chron = Chronicle(SETTINGS, (everyone,), people, dt.date(2026, 1, 15))
-    pages = {page.path: page for page in build_pages(chron)}
+    pages = {page.path: page for page in generated_pages(chron)}
     letters = [path for path in pages if path.startswith("personen/verzeichnis/")]
     assert letters == ["personen/verzeichnis/weitere.md", "personen/verzeichnis/o.md", "personen/verzeichnis/p.md"]
     index = pages["personen/index.md"].markdown

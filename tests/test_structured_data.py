@@ -13,7 +13,7 @@ import pytest
 
 from chronik.dates import parse_partial_date
 from chronik.model import Chronicle, Event, Licence, Person, Settings, Source
-from chronik.pages import build_pages
+from conftest import generated_pages
 from chronik.structured_data import event_data, person_data, script_element
 from conftest import PROJECT, load_case
 
@@ -131,7 +131,7 @@ def test_a_person_with_wikidata_is_the_same_as_its_item() -> None:
 
 def test_contributor_text_can_never_end_the_script_element() -> None:
     chron = chronicle(event(title=BREAKOUT, place=BREAKOUT), name=BREAKOUT)
-    pages = {page.path: page.markdown for page in build_pages(chron)}
+    pages = {page.path: page.markdown for page in generated_pages(chron)}
     for path in ("ereignisse/2026-01-20-x.md", "personen/ana-perez.md"):
         [element] = re.findall(r'<script type="application/ld\+json">.*</script>', pages[path])
         inner = element.removeprefix('<script type="application/ld+json">').removesuffix("</script>")

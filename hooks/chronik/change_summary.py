@@ -17,7 +17,7 @@ from typing import Any
 
 from .dates import DateError, format_span, parse_partial_date
 from .loading import EVENTS_DIR, PEOPLE_DIR
-from .pages import STATUS_LABELS
+from .vocabulary import STATUS_LABELS, count_phrase
 from .problems import CommandError
 from .text import escape_markdown
 from .yaml_source import read_document
@@ -113,7 +113,7 @@ def render(found: list[Change], base: str) -> str:
     if unchanged:
         named = ", ".join(_code(path) for path in unchanged[:MAX_LISTED])
         more = f" und {len(unchanged) - MAX_LISTED} weitere" if len(unchanged) > MAX_LISTED else ""
-        files = "1 Datei" if len(unchanged) == 1 else f"{len(unchanged)} Dateien"
+        files = count_phrase(len(unchanged), "Datei")
         lines += ["### Nur Kommentare oder Formatierung", "",
                   f"{files} mit denselben Angaben wie zuvor: {named}{more}.", ""]
     return "\n".join(lines)

@@ -14,25 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
-import jinja2
 from babel.dates import format_date
 
 from .dates import DAY, PartialDate, day_of_transition, format_day, format_span
 from .model import Chronicle
+from .templating import render
+from .vocabulary import count_phrase
 
 WIDTH, HEIGHT = 560, 250
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 56, 200  # the plot area: x from LEFT to WIDTH-RIGHT, y from TOP to BOTTOM
 BAR_SHARE = 0.7  # of a week's width
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    undefined=jinja2.StrictUndefined,
-    autoescape=True,  # HTML and SVG: every value is escaped
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True)
@@ -115,7 +108,8 @@ def overview_html(chronicle: Chronicle) -> str:
         summary.append(note)
     title = (f"Ereignisse je Woche von der Wahl am {format_day(start)} "
              f"bis zur Amtsübernahme am {format_day(end)}")
-    markup = _TEMPLATES.get_template("chart.svg.j2").render(
+    markup = render(  # chart.svg.j2 is autoescaped: HTML and SVG
+        "chart.svg.j2",
         width=WIDTH, height=HEIGHT, left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=BOTTOM,
         title=title, description=" ".join(["Säulendiagramm.", *summary,
                                            "Ausgefüllte Säulen: stattgefunden; schraffierte: geplant oder möglich; "
@@ -167,13 +161,13 @@ def _left_out_text(left_out: dict[str, int]) -> str:
     parts = []
     if left_out["vague"]:
         n = left_out["vague"]
-        parts.append(f"{n} {'Ereignis' if n == 1 else 'Ereignisse'} ohne genauen Tag")
+        parts.append(f"{count_phrase(n, 'Ereignis')} ohne genauen Tag")
     if left_out["called_off"]:
         n = left_out["called_off"]
-        parts.append(f"{n} {'abgesagtes oder verschobenes Ereignis' if n == 1 else 'abgesagte oder verschobene Ereignisse'}")
+        parts.append(count_phrase(n, "abgesagtes oder verschobenes Ereignis", "abgesagte oder verschobene Ereignisse"))
     if left_out["outside"]:
         n = left_out["outside"]
-        parts.append(f"{n} {'Ereignis' if n == 1 else 'Ereignisse'} außerhalb dieses Zeitraums")
+        parts.append(f"{count_phrase(n, 'Ereignis')} außerhalb dieses Zeitraums")
     if not parts:
         return ""
     return "Nicht eingezeichnet: " + (", ".join(parts[:-1]) + " und " + parts[-1] if len(parts) > 1 else parts[0]) + "."

@@ -20,11 +20,14 @@ from pathlib import Path
 
 from .change_summary import SummaryError, summary_markdown
 from .loading import EVENTS_DIR, PEOPLE_DIR, load_chronicle
-from .pages import build_fragments, build_pages, expand_markers, write_pages
+from .pages import write_pages
 from .problems import Problem, count_summary
 from .scaffold import ScaffoldError, new_event, new_person, write
 from .schema import SCHEMA_DIR, write_schemas
 from .settings import SettingsError, build_date, read_config, settings_from_config
+from .site import build_site
+from .site_files import SiteFilesError
+from .vocabulary import count_phrase
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,13 +59,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         events, people = len(result.chronicle.events), len(result.chronicle.people)
-        print(f"Alles in Ordnung: {events} {'Ereignis' if events == 1 else 'Ereignisse'}, "
-              f"{people} {'Person' if people == 1 else 'Personen'} geprüft.", file=sys.stderr)
+        print(f"Alles in Ordnung: {count_phrase(events, 'Ereignis')}, {count_phrase(people, 'Person')} geprüft.",
+              file=sys.stderr)
         return 0
     if args.target.exists():
         shutil.rmtree(args.target)
-    generated = build_pages(result.chronicle)
-    fragments = build_fragments(result.chronicle)
+    try:
+        site = build_site(result.chronicle)
+    except SiteFilesError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
     docs = root / "docs"
     for source in sorted(docs.rglob("*")):
         if source.is_file():
@@ -70,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.suffix == ".md":
                 page = source.relative_to(docs).as_posix()
-                target.write_text(expand_markers(source.read_text(encoding="utf-8"), fragments, page), encoding="utf-8")
+                target.write_text(site.expand(source.read_text(encoding="utf-8"), page), encoding="utf-8")
             else:
                 shutil.copyfile(source, target)
-    written = write_pages(generated, args.target)
+    written = write_pages(site.pages, args.target)
     print(f"{len(written)} Seiten nach {args.target} geschrieben.", file=sys.stderr)
     return 0
 

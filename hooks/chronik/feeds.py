@@ -10,32 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
-import re
-from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from . import countries
-from .dates import format_span
-from .model import Chronicle, Event
-from .pages import STATUS_LABELS, country_codes, country_path, event_path, person_path
-from .published import (SITE_FEED, SiteFile, country_feed_path, file_url, markdown_to_html, midnight_utc,
-                        page_folder, page_url, person_feed_path, plain_text, revised, tag_uri)
-
-# XML 1.0 allows no other control characters; YAML's "\x01" escapes could bring them in.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    undefined=jinja2.StrictUndefined,
-    autoescape=True,  # XML: every value is escaped
-    finalize=lambda value: _NOT_XML.sub("", value) if isinstance(value, str) else value,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+from .index import ChronicleIndex
+from .model import Event
+from .published import (SITE_FEED, SiteFile, country_feed_path, country_path, event_path, file_url,
+                        markdown_to_html, midnight_utc, page_folder, page_url, person_feed_path, person_path,
+                        plain_text, revised, tag_uri)
+from .templating import TEMPLATES
 
 
 # A feed reader wants what is new, not the archive: at 10,000 events the person feed of the
@@ -52,32 +36,25 @@ class Feed:
     events: tuple[Event, ...]  # in date order
 
 
-def feeds(chronicle: Chronicle) -> list[Feed]:
+def feeds(index: ChronicleIndex) -> list[Feed]:
     """Every feed of the chronicle, in a fixed order: the whole chronicle, people, countries."""
-    title = chronicle.settings.title
-    by_person: dict[str, list[Event]] = defaultdict(list)
-    by_country: dict[str, list[Event]] = defaultdict(list)
-    for event in chronicle.events:
-        for person_id in event.people:
-            by_person[person_id].append(event)
-        for code in event.countries:
-            by_country[code].append(event)
+    title = index.settings.title
     newest = "das neueste Datum zuerst"
-    result = [Feed(SITE_FEED, title, f"Alle Ereignisse der Chronik, {newest}.", "index.md", chronicle.events)]
+    result = [Feed(SITE_FEED, title, f"Alle Ereignisse der Chronik, {newest}.", "index.md", index.events)]
     result += [Feed(person_feed_path(person.id), f"{title}: {person.name}",
                     f"Ereignisse der Chronik mit {person.name}, {newest}.", person_path(person.id),
-                    tuple(by_person[person.id])) for person in chronicle.people.values()]
+                    tuple(index.by_person[person.id])) for person in index.people.values()]
     result += [Feed(country_feed_path(code), f"{title}: {countries.german_name(code)}",
                     f"Ereignisse der Chronik mit Bezug zu {countries.german_name(code)}, {newest}.",
-                    country_path(code), tuple(by_country[code])) for code in country_codes(chronicle)]
+                    country_path(code), tuple(index.by_country[code])) for code in index.country_codes]
     return result
 
 
-def build_feeds(chronicle: Chronicle) -> list[SiteFile]:
-    template = _TEMPLATES.get_template("feed.atom.j2")
+def build_feeds(index: ChronicleIndex) -> list[SiteFile]:
+    template = TEMPLATES.get_template("feed.atom.j2")
     entries: dict[str, dict[str, Any]] = {}  # an event is an entry in several feeds: render it once
-    return [SiteFile(feed.path, template.render(feed=_feed_view(chronicle, feed, entries)).encode("utf-8"))
-            for feed in feeds(chronicle)]
+    return [SiteFile(feed.path, template.render(feed=_feed_view(index, feed, entries)).encode("utf-8"))
+            for feed in feeds(index)]
 
 
 class HeadLinks:
@@ -85,13 +62,13 @@ class HeadLinks:
     names its own feed, every other page the whole chronicle's. One per page, with a relative
     address, because Material fetches `sitemap.xml` beside each one (see `published.SITE_FEED`)."""
 
-    def __init__(self, chronicle: Chronicle) -> None:
-        title = chronicle.settings.title
+    def __init__(self, index: ChronicleIndex) -> None:
+        title = index.settings.title
         self._site = (SITE_FEED, title)
         self._own = {person_path(p.id): (person_feed_path(p.id), f"{title}: {p.name}")
-                     for p in chronicle.people.values()}
+                     for p in index.people.values()}
         self._own |= {country_path(code): (country_feed_path(code), f"{title}: {countries.german_name(code)}")
-                      for code in country_codes(chronicle)}
+                      for code in index.country_codes}
 
     def for_page(self, page_path: str) -> str:
         path, title = self._own.get(page_path, self._site)
@@ -100,10 +77,10 @@ class HeadLinks:
                 f'href="{html.escape(href)}">\n')
 
 
-def _feed_view(chronicle: Chronicle, feed: Feed, rendered: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    settings = chronicle.settings
+def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    settings = index.settings
     newest_first = list(reversed(feed.events))[:FEED_ENTRIES]
-    entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry_view(chronicle, event))
+    entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry_view(index, event))
                for event in newest_first]
     newest = max((revised(event) for event in feed.events), default=settings.election)
     licence = settings.licence
@@ -121,11 +98,11 @@ def _feed_view(chronicle: Chronicle, feed: Feed, rendered: dict[str, dict[str, A
     }
 
 
-def _entry_view(chronicle: Chronicle, event: Event) -> dict[str, Any]:
-    settings = chronicle.settings
-    date_text = format_span(event.date, event.end, event.approximate)
+def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:
+    settings = index.settings
+    date_text = index.date_text(event)
     facts = [date_text] + ([event.place] if event.place else [])
-    status = STATUS_LABELS[event.status] if event.status != "happened" else None
+    status = index.status_label(event) if event.status != "happened" else None
     heading = " · ".join(facts) + (f" · {status}" if status else "")
     return {
         "id": tag_uri(settings, f"ereignis/{event.id}"),

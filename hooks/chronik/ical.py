@@ -20,11 +20,11 @@ import datetime as dt
 
 import icalendar
 
-from .dates import YEAR, format_span
-from .model import Chronicle, Event
-from .pages import STATUS_LABELS, event_path
-from .published import (CALENDAR_ALL, CALENDAR_PLANNED, SiteFile, host, midnight_utc, page_url, plain_text,
-                        revised, revision)
+from .dates import YEAR
+from .index import ChronicleIndex
+from .model import Event
+from .published import (CALENDAR_ALL, CALENDAR_PLANNED, SiteFile, event_path, host, midnight_utc, page_url,
+                        plain_text, revised, revision)
 
 CALENDAR_STATUS = {
     "happened": "CONFIRMED",
@@ -36,13 +36,13 @@ CALENDAR_STATUS = {
 _TITLE_PREFIX = {"tentative": "Möglich: ", "postponed": "Verschoben: "}
 
 
-def build_calendars(chronicle: Chronicle) -> list[SiteFile]:
-    title = chronicle.settings.title
-    vevents = {event.id: _vevent(chronicle, event) for event in chronicle.events if in_calendar(event)}
+def build_calendars(index: ChronicleIndex) -> list[SiteFile]:
+    title = index.settings.title
+    vevents = {event.id: _vevent(index, event) for event in index.events if in_calendar(event)}
     return [
-        SiteFile(CALENDAR_ALL, _calendar(chronicle, f"{title}: alle Ereignisse", chronicle.events, vevents)),
-        SiteFile(CALENDAR_PLANNED, _calendar(chronicle, f"{title}: Pläne",
-                                             [e for e in chronicle.events if e.status != "happened"], vevents)),
+        SiteFile(CALENDAR_ALL, _calendar(index, f"{title}: alle Ereignisse", index.events, vevents)),
+        SiteFile(CALENDAR_PLANNED, _calendar(index, f"{title}: Pläne",
+                                             [e for e in index.events if e.status != "happened"], vevents)),
     ]
 
 
@@ -51,14 +51,14 @@ def in_calendar(event: Event) -> bool:
     return event.date.precision != YEAR and (event.end is None or event.end.precision != YEAR)
 
 
-def _calendar(chronicle: Chronicle, name: str, events, vevents: dict[str, icalendar.Event]) -> bytes:
+def _calendar(index: ChronicleIndex, name: str, events, vevents: dict[str, icalendar.Event]) -> bytes:
     calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//Chronik//{chronicle.settings.title}//DE")
+    calendar.add("prodid", f"-//Chronik//{index.settings.title}//DE")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("name", name)  # RFC 7986
     calendar.add("x-wr-calname", name)  # the same, for clients that predate RFC 7986
-    calendar.add("source", page_url(chronicle.settings, "index.md"))
+    calendar.add("source", page_url(index.settings, "index.md"))
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
     for event in events:
@@ -67,13 +67,12 @@ def _calendar(chronicle: Chronicle, name: str, events, vevents: dict[str, icalen
     return calendar.to_ical()
 
 
-def _vevent(chronicle: Chronicle, event: Event) -> icalendar.Event:
-    settings = chronicle.settings
+def _vevent(index: ChronicleIndex, event: Event) -> icalendar.Event:
+    settings = index.settings
     url = page_url(settings, event_path(event.id))
     stamp = midnight_utc(revised(event))
     last_day = (event.end or event.date).last
-    date_text = format_span(event.date, event.end, event.approximate)
-    lines = [f"{date_text} · {STATUS_LABELS[event.status]}", plain_text(event.summary), url]
+    lines = [f"{index.date_text(event)} · {index.status_label(event)}", plain_text(event.summary), url]
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.id}@{host(settings)}")
     vevent.add("dtstamp", stamp)

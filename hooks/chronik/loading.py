@@ -11,6 +11,7 @@ from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
 from .model import Chronicle, Settings, event_from_data, person_from_data
 from .problems import Problem, sort_problems
 from .references import Checked, check_references
+from .slugs import slug
 from .validate import validate_document
 from .yaml_source import read_document
 
@@ -129,12 +130,5 @@ def _duplicate_id(path: str, file_id: str, first_path: str) -> Problem:
                    "Kennungen müssen in allen Unterordnern eindeutig sein; benenne eine der Dateien um.")
 
 
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
 def _suggest_id(name: str) -> str:
-    import unicodedata
-    text = name.lower().translate(_TRANSLITERATION)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text or "2025-12-22-kurzer-titel"
+    return slug(name) or "2025-12-22-kurzer-titel"

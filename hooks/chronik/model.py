@@ -108,6 +108,12 @@ class Settings:
     topics: dict[str, str]
     licence: Licence | None = None
     site_url: str | None = None  # absolute, ends with "/"; feeds and calendars need it
+    repository: str | None = None  # https://github.com/OWNER/NAME: edit links and docs links derive from it
+
+    @property
+    def edit_uri(self) -> str | None:
+        """Where GitHub edits a file of the default branch; MkDocs appends the file's path."""
+        return f"{self.repository}/edit/main/" if self.repository else None
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from typing import Any
 
 from . import countries
 from .dates import PartialDate
+from .index import ChronicleIndex
 from .model import Chronicle, Event, Person
-from .pages import country_codes, country_path, event_path, person_path, topic_path
-from .published import DATA_CSV, DATA_JSON, DATA_SCHEMA, SiteFile, file_url, page_url, revised, revision
+from .published import (DATA_CSV, DATA_JSON, DATA_SCHEMA, SiteFile, country_path, event_path, file_url, page_url,
+                        person_path, revised, revision, topic_path)
 
 SCHEMA_FILE = Path(__file__).with_name("open_data.schema.json")  # published as daten/ereignisse.schema.json
 LIST_SEPARATOR = "; "
@@ -25,8 +26,9 @@ CSV_COLUMNS = ("id", "url", "title", "date", "end", "approximate", "status", "pl
                "topics", "part_of", "summary", "source_urls", "updated", "revision")
 
 
-def build_open_data(chronicle: Chronicle) -> list[SiteFile]:
-    data = chronicle_data(chronicle)
+def build_open_data(index: ChronicleIndex) -> list[SiteFile]:
+    chronicle = index.chronicle
+    data = chronicle_data(index)
     return [
         SiteFile(DATA_JSON, _json_bytes(data)),
         SiteFile(DATA_SCHEMA, _json_bytes(schema(chronicle))),
@@ -39,9 +41,10 @@ def schema(chronicle: Chronicle) -> dict[str, Any]:
     return loaded | {"$id": file_url(chronicle.settings, DATA_SCHEMA)}
 
 
-def chronicle_data(chronicle: Chronicle) -> dict[str, Any]:
+def chronicle_data(index: ChronicleIndex) -> dict[str, Any]:
+    chronicle = index.chronicle
     settings = chronicle.settings
-    with_events = {topic_id for event in chronicle.events for topic_id in event.topics}
+    with_events = set(index.by_topic)
     return {
         "$schema": file_url(settings, DATA_SCHEMA),
         "title": settings.title,
@@ -55,7 +58,7 @@ def chronicle_data(chronicle: Chronicle) -> dict[str, Any]:
         "people": [_person(chronicle, chronicle.people[person_id]) for person_id in sorted(chronicle.people)],
         "countries": [{"code": code, "name": countries.german_name(code), "name_es": countries.spanish_name(code),
                        "url": page_url(settings, country_path(code))}
-                      for code in sorted(country_codes(chronicle))],
+                      for code in sorted(index.country_codes)],
         "topics": [{"id": topic_id, "label": label,
                     "url": page_url(settings, topic_path(topic_id)) if topic_id in with_events else None}
                    for topic_id, label in sorted(settings.topics.items())],

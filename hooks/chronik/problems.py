@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from .vocabulary import count_phrase
+
 ERROR = "error"
 INFO = "info"
 
@@ -65,7 +67,7 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 def count_summary(problems: Iterable[Problem]) -> str:
     errors = sum(1 for p in problems if p.is_error)
     files = len({p.path for p in problems if p.is_error})
-    return f"{errors} Fehler in {files} {'Datei' if files == 1 else 'Dateien'}"
+    return f"{count_phrase(errors, 'Fehler')} in {count_phrase(files, 'Datei')}"
 
 
 def _escape_data(text: str) -> str:

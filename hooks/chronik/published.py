@@ -42,6 +42,20 @@ def topic_path(topic_id: str) -> str:
     return f"themen/{topic_id}.md"
 
 
+def timeline_month_path(year: int, month: int) -> str:
+    """One month of a split timeline; month 0 holds the year's events without a known month."""
+    return f"zeitleiste/{year}-{month:02d}.md" if month else f"zeitleiste/{year}.md"
+
+
+def listing_page_path(first_page: str, number: int) -> str:
+    """Page 2, 3, … of a long list whose first page is `first_page` (e.g. personen/<id>.md)."""
+    return f"{first_page.removesuffix('.md')}/seite-{number}.md"
+
+
+def people_letter_path(slug: str) -> str:
+    return f"personen/verzeichnis/{slug}.md"
+
+
 # Paths of the extra files, relative to the site root; none can clash with a page's folder.
 # Material for MkDocs fetches `sitemap.xml` beside the target of every `<link rel="alternate">`
 # (meant for language versions) on every page view. Beside a feed in the root that is the site's

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 from .dates import PartialDate, format_span, latest, parse_partial_date
 from .model import Settings
 from .problems import INFO, Problem
+from .vocabulary import is_past_plan
 from .yaml_source import Document, Path
 
 
@@ -92,7 +93,7 @@ def _check_status(good: dict[str, Any], start: PartialDate, end: PartialDate | N
     """Plans whose day has passed are listed for the maintainers; facts cannot lie in the future."""
     status = good.get("status", "happened")
     where = ("status",) if "status" in good else ("date",)
-    if status in ("planned", "tentative") and (end or start).last < today:
+    if is_past_plan(status, start, end, today):
         newest = _newest_source_date(good)
         since = f" (neueste Quelle vom {format_span(newest, None)})" if newest else ""
         report(where, f"Status `{status}`, aber das Datum ist vorbei{since}",

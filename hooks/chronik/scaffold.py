@@ -17,7 +17,6 @@ import difflib
 import json
 import re
 import textwrap
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -29,21 +28,19 @@ from .dates import DateError, PartialDate, parse_partial_date
 from .fields import EVENT_FIELDS, ID_PATTERN, MAX_TEXT, PERSON_FIELDS, RESERVED_IDS, STATUSES, Field
 from .loading import EVENTS_DIR, PEOPLE_DIR
 from .model import Settings, default_sort_name
-from .pages import STATUS_LABELS
+from .vocabulary import STATUS_LABELS
 from .problems import CommandError
 from .schema import schema_line
+from .slugs import slug
 from .validate import validate_document
 from .yaml_source import read_document
 
-MAX_SLUG = 60
 # The fields a new file leaves empty on purpose: `check` reports them until they are filled in.
 PLACEHOLDERS = {
     EVENTS_DIR: (("summary",), ("sources", 0, "publisher"), ("sources", 0, "title")),
     PEOPLE_DIR: (("description",),),
 }
 _ID = re.compile(ID_PATTERN)
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l",
-                       "đ": "d", "þ": "th"})
 _SAFE_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -55,16 +52,6 @@ class ScaffoldError(CommandError):
 class NewFile:
     path: str  # relative to the project root, e.g. events/2026-01-06-x.yaml
     text: str
-
-
-def slug(text: str) -> str:
-    """`Kast trifft Ñuñoa-Bürger „heute“` -> `kast-trifft-nunoa-buerger-heute`: ASCII, at most
-    MAX_SLUG characters, cut between words."""
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_FOLD)).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    if len(words) > MAX_SLUG:
-        words = words[:MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in words[:MAX_SLUG + 1] else words[:MAX_SLUG]
-    return words
 
 
 def new_event(root: Path, settings: Settings, title: str, date: str, people: list[str], countries: list[str],

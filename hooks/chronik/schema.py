@@ -28,7 +28,7 @@ from . import countries
 from .fields import (EVENT_FIELDS, ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PERSON_FIELDS, STATUSES,
                      URL_PATTERN, WIKIDATA_PATTERN, Field)
 from .model import Event
-from .pages import STATUS_LABELS
+from .vocabulary import STATUS_LABELS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schema"

@@ -17,9 +17,10 @@ from .problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 _KEYS = ("title", "country", "president_elect", "election", "inauguration", "topics")
-_OPTIONAL_KEYS = ("licence",)
+_OPTIONAL_KEYS = ("licence", "repository")
 _LICENCE_KEYS = ("name", "url")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
+_REPOSITORY = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
 
 class SettingsError(Exception):
@@ -68,6 +69,10 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         problem("`extra.chronicle.topics` muss Kennung: Bezeichnung-Paare enthalten",
                 "Schreibe z. B. `sicherheit: Sicherheit`.")
     licence = _licence(raw.get("licence"), problem)
+    repository = raw.get("repository")
+    if repository is not None and not (isinstance(repository, str) and _REPOSITORY.match(repository)):
+        problem(f"`extra.chronicle.repository` ist keine Repository-Adresse: {repository!r}",
+                "Schreibe die Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik.")
     site_url = config.get("site_url") or None
     if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
         problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
@@ -82,6 +87,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         inauguration=dates["inauguration"],
         topics={key: topics[key] for key in sorted(topics)},
         licence=licence,
+        repository=repository,
         site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
 

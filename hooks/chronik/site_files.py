@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from .feeds import HeadLinks, build_feeds
 from .ical import build_calendars
-from .model import Chronicle
+from .index import ChronicleIndex
 from .open_data import build_open_data
 from .published import FEEDS_SITEMAP, SiteFile, SiteFilesError, site_url
 
 __all__ = ["HeadLinks", "SiteFile", "SiteFilesError", "build_site_files"]
 
 
-def build_site_files(chronicle: Chronicle) -> list[SiteFile]:
+def build_site_files(index: ChronicleIndex) -> list[SiteFile]:
     """Every extra file, in a fixed order. Raises SiteFilesError without `site_url`."""
-    site_url(chronicle.settings)  # fail once, with the German message, before building anything
-    files = [*build_feeds(chronicle), _empty_sitemap(), *build_calendars(chronicle), *build_open_data(chronicle)]
+    site_url(index.settings)  # fail once, with the German message, before building anything
+    files = [*build_feeds(index), _empty_sitemap(), *build_calendars(index), *build_open_data(index)]
     paths = [file.path for file in files]
     assert len(paths) == len(set(paths)), "two site files share a path"
     return files

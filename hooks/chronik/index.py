@@ -1,0 +1,137 @@
+"""The middle of the pipeline: every derived lookup over a chronicle, computed once per build.
+
+files -> documents -> checked records -> Chronicle -> ChronicleIndex -> pages and site files.
+Pages, fragments, feeds, calendars and open data read their groupings, orders and labels from
+here instead of recomputing them; nothing here knows about pages or file formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import countries
+from .chart import overview_html
+from .dates import day_of_transition, format_span
+from .model import Chronicle, Event, Person, Settings
+from .text import fold, sort_key
+from .vocabulary import STATUS_LABELS, is_past_plan
+
+
+@dataclass
+class ChronicleIndex:
+    chronicle: Chronicle
+    by_id: dict[str, Event] = field(default_factory=dict)
+    children: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    by_person: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    by_country: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    by_topic: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for event in self.events:  # already in date order, so every list below is too
+            self.by_id[event.id] = event
+            if event.part_of:
+                self.children[event.part_of].append(event)
+            for person_id in event.people:
+                self.by_person[person_id].append(event)
+            for code in event.countries:
+                self.by_country[code].append(event)
+            for topic_id in event.topics:
+                self.by_topic[topic_id].append(event)
+
+    @property
+    def settings(self) -> Settings:
+        return self.chronicle.settings
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.chronicle.events
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.chronicle.people
+
+    @property
+    def today(self) -> dt.date:
+        return self.chronicle.today
+
+    @cached_property
+    def country_codes(self) -> list[str]:
+        """Every country with a page: those of the events and of the people, by German name."""
+        codes = set(self.by_country)
+        codes.update(code for person in self.people.values() for code in person.countries)
+        return sorted(codes, key=lambda code: sort_key(countries.german_name(code)))
+
+    @cached_property
+    def topic_ids(self) -> list[str]:
+        """Topics that have events, in the order of the settings."""
+        return [topic_id for topic_id in self.settings.topics if topic_id in self.by_topic]
+
+    @cached_property
+    def past_plans(self) -> frozenset[str]:
+        """Ids of plans whose date has passed without a newer source (vocabulary.is_past_plan)."""
+        return frozenset(e.id for e in self.events if is_past_plan(e.status, e.date, e.end, self.today))
+
+    def is_past_plan(self, event: Event) -> bool:
+        return event.id in self.past_plans
+
+    @cached_property
+    def latest(self) -> list[Event]:
+        """Happened events, newest first; vague dates count from their start."""
+        return sorted((e for e in self.events if e.status == "happened" and e.date.first <= self.today),
+                      key=lambda e: (e.date.first, e.id), reverse=True)
+
+    @cached_property
+    def upcoming(self) -> list[Event]:
+        """Open plans whose date has not passed, in date order."""
+        return [e for e in self.events if e.is_open and not self.is_past_plan(e)]
+
+    @cached_property
+    def overdue(self) -> list[Event]:
+        return [e for e in self.events if self.is_past_plan(e)]
+
+    @cached_property
+    def _date_texts(self) -> dict[str, str]:
+        return {e.id: format_span(e.date, e.end, e.approximate) for e in self.events}
+
+    def date_text(self, event: Event) -> str:
+        """`22. Dezember 2025`, `etwa Januar 2026`: formatted once per event and build."""
+        return self._date_texts[event.id]
+
+    def day_number(self, event: Event) -> int | None:
+        """The day of the transition (election day = 1); only for exact days from the election on."""
+        if event.date.precision != "day" or event.approximate or event.date.first < self.settings.election:
+            return None
+        return day_of_transition(self.settings.election, event.date.first)
+
+    def status_label(self, event: Event) -> str:
+        return STATUS_LABELS[event.status]
+
+    def companions(self, person_id: str) -> list[tuple[str, int]]:
+        """Who shares events with a person, most shared first, then by sort name."""
+        counts = Counter(pid for event in self.by_person[person_id] for pid in event.people if pid != person_id)
+        return sorted(counts.items(), key=lambda item: (-item[1], self.person_sort_key(item[0])))
+
+    def person_sort_key(self, person_id: str) -> tuple[str, str]:
+        return sort_key(self.people[person_id].sort_name)
+
+    @cached_property
+    def people_by_letter(self) -> dict[str, list[Person]]:
+        """People by the first letter of their sort name (A–Z without accents; "#" for the rest)."""
+        letters: dict[str, list[Person]] = defaultdict(list)
+        for person in sorted(self.people.values(), key=lambda p: sort_key(p.sort_name)):
+            letter = fold(person.sort_name)[:1].upper()
+            letters[letter if letter.isalpha() else "#"].append(person)
+        return {letter: letters[letter] for letter in sorted(letters)}
+
+    @cached_property
+    def overview_chart(self) -> str:
+        """The SVG overview chart, drawn once for the start page and the timeline."""
+        return overview_html(self.chronicle)
+
+
+def index_chronicle(chronicle: Chronicle) -> ChronicleIndex:
+    """The one index of a build."""
+    return ChronicleIndex(chronicle)

@@ -1,0 +1,45 @@
+"""The one Jinja2 environment for every template in templates/.
+
+Markdown pages are written unescaped (plain text goes through the `md` filter); XML and SVG
+templates (`*.atom.j2`, `*.svg.j2`) are autoescaped. Every value loses the control characters
+that XML 1.0 forbids (YAML's "\\x01" escapes could bring them in); Markdown loses nothing by it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import jinja2
+
+from .text import escape_markdown, escape_url
+from .vocabulary import count_phrase, plural
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ESCAPED = (".atom.j2", ".svg.j2")
+
+
+def _finalize(value: object) -> object:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=jinja2.StrictUndefined,
+    autoescape=lambda name: name is not None and name.endswith(_ESCAPED),
+    finalize=_finalize,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+TEMPLATES.filters["md"] = escape_markdown
+TEMPLATES.filters["url"] = escape_url
+TEMPLATES.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+# `{{ n|count("Ereignis") }}` -> `3 Ereignisse`; `{{ n|plural("Ereignis") }}` -> the noun alone.
+TEMPLATES.filters["count"] = count_phrase
+TEMPLATES.filters["plural"] = plural
+
+
+def render(template: str, **context: object) -> str:
+    return TEMPLATES.get_template(template).render(**context)

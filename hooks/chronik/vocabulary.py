@@ -1,0 +1,54 @@
+"""Words and rules that pages and exporters share: status labels, the plan rule, German counts.
+
+Everything here is plain Python below the page builder, so that feeds, calendars, open data and
+the contributor tools use the same words as the pages without importing them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .dates import PartialDate
+from .text import format_count
+
+STATUS_LABELS = {
+    "happened": "stattgefunden",
+    "planned": "geplant",
+    "tentative": "möglich, unbestätigt",
+    "postponed": "verschoben",
+    "cancelled": "abgesagt",
+}
+# Not confirmed by any source yet: a plan or a possibility.
+OPEN_STATUSES = frozenset({"planned", "tentative"})
+
+
+def is_past_plan(status: str, start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
+    """The one rule for a stale plan: still open, but its last possible day has passed."""
+    return status in OPEN_STATUSES and (end or start).last < today
+
+
+# Nouns the chronicle counts, singular and plural.
+NOUNS = {
+    "Ereignis": "Ereignisse",
+    "Person": "Personen",
+    "Land": "Länder",
+    "Seite": "Seiten",
+    "Quelle": "Quellen",
+    "Problem": "Probleme",
+    "Fehler": "Fehler",
+    "Hinweis": "Hinweise",
+    "Datei": "Dateien",
+    "Woche": "Wochen",
+}
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The noun for a count: 1 Ereignis, 2 Ereignisse (plural from NOUNS unless given)."""
+    if count == 1:
+        return singular
+    return plural_form if plural_form is not None else NOUNS[singular]
+
+
+def count_phrase(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`3 Ereignisse`, `1 Person`, `10.000 Ereignisse`: a count with its noun, as German readers write it."""
+    return f"{format_count(count)} {plural(count, singular, plural_form)}"
