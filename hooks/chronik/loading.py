@@ -73,12 +73,28 @@ def _read_folder(root: Path, folder: str, spec: dict[str, Field], recursive: boo
         if document is None:  # unreadable, but it exists: references to it are not "unknown"
             checked[file_id] = Checked(None, {}, frozenset(spec))
             continue
-        found, bad = validate_document(document, spec)
+        found, bad, dates = validate_document(document, spec)
         problems += found
         data = document.data if isinstance(document.data, dict) else {}
-        checked[file_id] = Checked(document, {key: value for key, value in data.items() if key not in bad},
-                                   frozenset(bad))
+        good = _with_dates({key: value for key, value in data.items() if key not in bad}, dates)
+        checked[file_id] = Checked(document, good, frozenset(bad))
     return checked
+
+
+def _with_dates(good: dict, dates: dict) -> dict:
+    """The checked record: every valid date as the PartialDate the checker parsed, so that later
+    stages never parse it again. Containers on the way are copied; the document stays as read."""
+    record = dict(good)
+    for path, date in dates.items():
+        if path[0] not in record:
+            continue
+        container = record
+        for key in path[:-1]:
+            container[key] = copy = (dict(container[key]) if isinstance(container[key], dict)
+                                     else list(container[key]))
+            container = copy
+        container[path[-1]] = date
+    return record
 
 
 def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem]) -> list[tuple[Path, str]]:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import DAY, YEAR, PartialDate, latest, parse_partial_date
+from .dates import DAY, YEAR, PartialDate, latest
 
 
 @dataclass(frozen=True)
@@ -131,13 +131,13 @@ def default_sort_name(name: str) -> str:
 
 
 def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 1) -> Event:
-    """Build an Event from data that passed `validate_document`."""
+    """Build an Event from a checked record (dates already parsed by the checker)."""
     return Event(
         id=event_id,
         path=path,
         title=data["title"].strip(),
-        date=parse_partial_date(data["date"]),
-        end=parse_partial_date(data["end"]) if data.get("end") is not None else None,
+        date=data["date"],
+        end=data.get("end"),
         approximate=bool(data.get("approximate", False)),
         status=data.get("status", "happened"),
         place=(data.get("place") or "").strip() or None,
@@ -149,17 +149,17 @@ def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 
         quotes=tuple(Quote(q["by"], q["text"].strip()) for q in data.get("quotes") or ()),
         sources=tuple(Source(
             publisher=s["publisher"].strip(), title=s["title"].strip(),
-            date=parse_partial_date(s["date"]) if s.get("date") is not None else None,
+            date=s.get("date"),
             url=s.get("url"), archive_url=s.get("archive_url"),
         ) for s in data["sources"]),
-        corrections=tuple(Correction(parse_partial_date(c["date"]), c["text"].strip())
+        corrections=tuple(Correction(c["date"], c["text"].strip())
                           for c in data.get("corrections") or ()),
         line=line,
     )
 
 
 def person_from_data(person_id: str, path: str, data: dict[str, Any]) -> Person:
-    """Build a Person from data that passed `validate_document`."""
+    """Build a Person from a checked record (dates already parsed by the checker)."""
     name = data["name"].strip()
     return Person(
         id=person_id,
@@ -169,8 +169,7 @@ def person_from_data(person_id: str, path: str, data: dict[str, Any]) -> Person:
         sort_name=(data.get("sort_name") or "").strip() or default_sort_name(name),
         aliases=tuple(a.strip() for a in data.get("aliases") or ()),
         countries=tuple(data.get("countries") or ()),
-        roles=tuple(Role(r["title"].strip(), parse_partial_date(r["from"]),
-                         parse_partial_date(r["to"]) if r.get("to") is not None else None)
+        roles=tuple(Role(r["title"].strip(), r["from"], r.get("to"))
                     for r in data.get("roles") or ()),
         wikidata=data.get("wikidata"),
     )

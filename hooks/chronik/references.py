@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .dates import PartialDate, format_span, latest, parse_partial_date
+from .dates import PartialDate, format_span, latest
 from .model import Settings
 from .problems import INFO, Problem
 from .vocabulary import is_past_plan
@@ -41,8 +41,8 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
         def report(path: Path, message: str, hint: str, severity: str = "error") -> None:
             problems.append(Problem(document.path, document.line(path), message, hint, severity))
 
-        start = parse_partial_date(good["date"]) if "date" in good else None
-        end = parse_partial_date(good["end"]) if "end" in good else None
+        start = good.get("date")  # checked records hold parsed dates (loading._with_dates)
+        end = good.get("end")
         if start and end and end.last < start.first:
             report(("end",), f"`end` ({end.iso()}) liegt vor `date` ({start.iso()})",
                    "Vertausche die beiden Daten oder korrigiere eines.")
@@ -78,7 +78,7 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
         if checked.document is None:
             continue
         for index, role in enumerate(checked.good.get("roles", ())):
-            if "to" in role and parse_partial_date(role["to"]).last < parse_partial_date(role["from"]).first:
+            if "to" in role and role["to"].last < role["from"].first:
                 problems.append(Problem(checked.document.path, checked.document.line(("roles", index, "to")),
                                         f"`roles[{index}].to` liegt vor `roles[{index}].from`",
                                         "Vertausche die beiden Daten oder korrigiere eines."))
@@ -104,7 +104,7 @@ def _check_status(good: dict[str, Any], start: PartialDate, end: PartialDate | N
 
 
 def _newest_source_date(good: dict[str, Any]) -> PartialDate | None:
-    return latest(parse_partial_date(source["date"]) for source in good.get("sources", ()) if "date" in source)
+    return latest(source["date"] for source in good.get("sources", ()) if "date" in source)
 
 
 def _unknown_hint(wanted: str, known: Iterable[str], otherwise: str) -> str:

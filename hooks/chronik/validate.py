@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from . import countries
-from .dates import DateError, parse_partial_date
+from .dates import DateError, PartialDate, parse_partial_date
 from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, URL_PATTERN, WIKIDATA_PATTERN, Field
 from .markdown_safety import find_offences
 from .problems import Problem
@@ -22,22 +22,23 @@ _WIKIDATA = re.compile(WIKIDATA_PATTERN)
 _URL = re.compile(URL_PATTERN, re.IGNORECASE)
 
 
-def validate_document(document: Document, spec: dict[str, Field]) -> tuple[list[Problem], set[str]]:
-    """All problems of shape, type and format in one file, and the top-level keys they concern
-    (so that rules across files can still check the keys that are fine)."""
+def validate_document(document: Document, spec: dict[str, Field]) -> tuple[list[Problem], set[str],
+                                                                         dict[Path, PartialDate]]:
+    """All problems of shape, type and format in one file, the top-level keys they concern (so that
+    rules across files can still check the keys that are fine), and every valid date, parsed once."""
     checker = _Checker(document)
     if not isinstance(document.data, dict):
         first_key = next(iter(spec))
         return [Problem(document.path, document.line(()), "Die Datei muss Felder der Form `name: wert` enthalten, "
                         f"hier steht aber {_describe(document.data)}",
-                        f"Beginne mit `{first_key}: …` (siehe die Vorlage in docs/mitmachen.md).")], set(spec)
+                        f"Beginne mit `{first_key}: …` (siehe die Vorlage in docs/mitmachen.md).")], set(spec), {}
     for key, value in document.data.items():
         before = len(checker.problems)
         checker.mapping_entry(key, value, spec, ())
         if len(checker.problems) > before:
             checker.bad_keys.add(key)
     checker.missing(document.data, spec, ())
-    return checker.problems, checker.bad_keys
+    return checker.problems, checker.bad_keys, checker.dates
 
 
 class _Checker:
@@ -45,6 +46,7 @@ class _Checker:
         self.document = document
         self.problems: list[Problem] = []
         self.bad_keys: set[str] = set()
+        self.dates: dict[Path, PartialDate] = {}
 
     def report(self, path: Path, message: str, hint: str) -> None:
         self.problems.append(Problem(self.document.path, self.document.line(path), message, hint))
@@ -117,7 +119,7 @@ class _Checker:
             self.wrong_type(value, path, "ein Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ)", "Schreibe z. B. `2025-12-22`.")
             return
         try:
-            parse_partial_date(value)
+            self.dates[path] = parse_partial_date(value)
         except DateError as exc:
             self.report(path, f"`{_name(path)}`: {exc}", "Schreibe das Datum als JJJJ-MM-TT, JJJJ-MM oder JJJJ.")
 
