@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from chronik.pages import write_pages
-from chronik.views import Page
+from chronik.views import Page, write_pages
 from conftest import CHRONICLES, generated_fragments, generated_pages, load_case
 
 CASES = sorted(path for path in CHRONICLES.iterdir() if path.is_dir())

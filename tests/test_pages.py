@@ -13,7 +13,7 @@ from chronik import listings as listings_module
 from chronik import timeline as timeline_module
 from chronik.model import Chronicle, Event, Person, Quote, Settings, Source
 from chronik.fragments import MarkerError, expand_markers
-from chronik.pages import write_pages
+from chronik.views import write_pages
 from conftest import generated_fragments, generated_pages
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),

@@ -41,7 +41,7 @@ def test_every_missing_required_field_is_reported_at_once() -> None:
         "events/x.yaml:1: Fehler: Pflichtfeld `date` fehlt – Ergänze `date:` (JJJJ-MM-TT, JJJJ-MM (nur Monat "
         "bekannt) oder JJJJ).",
         "events/x.yaml:1: Fehler: Pflichtfeld `countries` fehlt – Ergänze `countries:` (Beteiligte Länder als "
-        "ISO-3166-1-Codes, z. B. [CL, PE]).",
+        "ISO-3166-1-Codes, z. B. [AR, PE]).",
         "events/x.yaml:1: Fehler: Pflichtfeld `summary` fehlt – Ergänze `summary:` (Was geschah; Markdown ohne HTML).",
         "events/x.yaml:1: Fehler: Pflichtfeld `sources` fehlt – Ergänze `sources:` (Mindestens eine Quelle).",
     ]
@@ -88,7 +88,7 @@ def test_country_codes_get_a_suggestion() -> None:
         "events/x.yaml:3: Fehler: `cl` ist kein Ländercode nach ISO 3166-1 – Meintest du `CL`?",
         "events/x.yaml:3: Fehler: `Perú` ist kein Ländercode nach ISO 3166-1 – Meintest du `PE`?",
         "events/x.yaml:3: Fehler: `XX` ist kein Ländercode nach ISO 3166-1 – Nutze den zweistelligen Code nach "
-        "ISO 3166-1, z. B. CL, PE, US.",
+        "ISO 3166-1, z. B. AR, PE, US.",
     ]
 
 

@@ -92,7 +92,7 @@ def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
 def test_a_colon_in_a_title_gets_the_quoting_hint() -> None:
     assert messages("title: Kast: Treffen mit Boric\n") == [
         "events/x.yaml:1: Fehler: YAML-Syntaxfehler: Ein Doppelpunkt steht an einer Stelle, an der YAML keinen "
-        "erwartet – Setze einen Text, der `: ` enthält, in Anführungszeichen, z. B. title: \"Kast: Treffen\"."]
+        "erwartet – Setze einen Text, der `: ` enthält, in Anführungszeichen, z. B. title: \"Gipfel: Ergebnis\"."]
 
 
 def test_an_unclosed_bracket_is_reported_where_it_opens() -> None:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from .change_summary import SummaryError, summary_markdown
 from .loading import EVENTS_DIR, PEOPLE_DIR, load_chronicle
-from .pages import write_pages
 from .problems import Problem, count_summary
 from .scaffold import ScaffoldError, new_event, new_person, write
 from .schema import SCHEMA_DIR, write_schemas
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                 target.write_text(site.expand(source.read_text(encoding="utf-8"), page), encoding="utf-8")
             else:
                 shutil.copyfile(source, target)
-    written = write_pages(site.pages, args.target)
+    written = site.write_pages(args.target)
     print(f"{len(written)} Seiten nach {args.target} geschrieben.", file=sys.stderr)
     return 0
 
@@ -96,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="Legt eine neue Datei an, mit jedem Feld und Erklärungen.")
     kinds = new.add_subparsers(dest="kind", required=True)
     event = kinds.add_parser("event", help="Ein neues Ereignis in events/.")
-    event.add_argument("title", help="Überschrift, z. B. \"Kast trifft Bachelet\"")
+    event.add_argument("title", help="Überschrift, z. B. \"Treffen im Präsidentenpalast\"")
     event.add_argument("--date", help="Datum: JJJJ-MM-TT, JJJJ-MM oder JJJJ (Pflicht)")
     event.add_argument("--person", dest="people", action="append", default=[], metavar="KENNUNG",
                        help="Beteiligte Person aus people/; mehrfach möglich")
@@ -104,9 +103,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="Beteiligtes Land, z. B. PE; mehrfach möglich (Standard: das Land der Chronik)")
     event.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt Datum und Titel")
     person = kinds.add_parser("person", help="Eine neue Person in people/.")
-    person.add_argument("name", help="Name, z. B. \"Michelle Bachelet\"")
+    person.add_argument("name", help="Name, z. B. \"Ana Pérez\"")
     person.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
-                        help="Land der Person, z. B. CL; mehrfach möglich")
+                        help="Land der Person, z. B. AR; mehrfach möglich")
     person.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt der aus dem Namen")
     summary = commands.add_parser("summary", help="Fasst zusammen, was sich gegenüber einer Git-Revision "
                                                   "geändert hat (Markdown).")

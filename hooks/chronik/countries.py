@@ -35,7 +35,7 @@ def flag(code: str) -> str:
 
 
 def suggest(text: str) -> str | None:
-    """The code a contributor probably meant: `cl` -> CL, `Peru` -> PE, `Perú` -> PE."""
+    """The code a contributor probably meant: `ar` -> AR, `Peru` -> PE, `Perú` -> PE."""
     names = _names("de")
     if text.upper() in names:
         return text.upper()

@@ -58,7 +58,7 @@ EVENT_FIELDS = {
     "status": Field("status", help="happened (Standard), planned, tentative, postponed oder cancelled"),
     "place": Field("text", help="Ort, freier Text"),
     "countries": _list(Field("country"), required=True, min_items=1,
-                       help="Beteiligte Länder als ISO-3166-1-Codes, z. B. [CL, PE]"),
+                       help="Beteiligte Länder als ISO-3166-1-Codes, z. B. [AR, PE]"),
     "people": _list(Field("person"), help="Beteiligte Personen: Kennungen aus people/"),
     "topics": _list(Field("topic"), help="Themen: Kennungen aus der Themenliste in mkdocs.yml"),
     "part_of": Field("event", help="Kennung eines anderen Ereignisses, zu dem dieses gehört (z. B. einer Reise)"),
@@ -75,8 +75,8 @@ EVENT_FIELDS = {
 }
 
 PERSON_FIELDS = {
-    "name": Field("text", required=True, help="Name, wie er in Chile bzw. im Herkunftsland geschrieben wird"),
-    "sort_name": Field("text", help="Sortierform, z. B. „Bachelet, Michelle“; Standard: letztes Wort zuerst"),
+    "name": Field("text", required=True, help="Name, wie er im Herkunftsland geschrieben wird"),
+    "sort_name": Field("text", help="Sortierform, z. B. „Pérez, Ana“; Standard: letztes Wort zuerst"),
     "aliases": _list(Field("text"), help="Andere Schreibweisen und vollständige Namen"),
     "description": Field("text", required=True, help="Wer die Person ist, eine Zeile"),
     "countries": _list(Field("country"), help="Länder der Person als ISO-3166-1-Codes"),

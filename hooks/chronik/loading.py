@@ -147,4 +147,4 @@ def _duplicate_id(path: str, file_id: str, first_path: str) -> Problem:
 
 
 def _suggest_id(name: str) -> str:
-    return slug(name) or "2025-12-22-kurzer-titel"
+    return slug(name) or "kurzer-titel"

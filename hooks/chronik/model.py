@@ -125,7 +125,7 @@ class Chronicle:
 
 
 def default_sort_name(name: str) -> str:
-    """`Michelle Bachelet` -> `Bachelet, Michelle`."""
+    """`Ana Pérez` -> `Pérez, Ana`."""
     words = name.split()
     return name if len(words) < 2 else f"{words[-1]}, {' '.join(words[:-1])}"
 

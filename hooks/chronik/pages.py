@@ -8,8 +8,7 @@ come from views.py; the templates only loop and format.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import countries, structured_data
 from .dates import format_span
@@ -28,17 +27,6 @@ COMPANIONS_COUNT = 10
 def build_pages(views: Views) -> list[Page]:
     """Every generated page of the chronicle, in a fixed order."""
     return _PageBuilder(views).pages()
-
-
-def write_pages(pages: Iterable[Page], folder: Path) -> list[Path]:
-    """Write pages as Markdown files below `folder` (for other site engines or inspection)."""
-    written = []
-    for page in pages:
-        target = folder / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-        written.append(target)
-    return written
 
 
 class _PageBuilder:

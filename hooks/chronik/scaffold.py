@@ -1,8 +1,8 @@
 """Write a new event or person file: named by its id, every field present and explained.
 
-    ./dev new event "Kast trifft Bachelet" --date 2025-12-22 --person michelle-bachelet
+    ./dev new event "Treffen im Präsidentenpalast" --date 2025-12-22 --person ana-perez
 
-writes events/2025-12-22-kast-trifft-bachelet.yaml. What the command knows is filled in;
+writes events/2025-12-22-treffen-im-praesidentenpalast.yaml. What the command knows is filled in;
 `summary` and the first source (for a person: `description`) are left empty, so that
 `./dev check` points at them until they are written; optional fields stand there commented
 out. Their examples either cannot be wrong (`end` = `date`) or fail `check` until replaced
@@ -140,7 +140,7 @@ def _country(code: str) -> str:
     suggestion = country_codes.suggest(code)
     raise ScaffoldError(f"`{code}` ist kein Ländercode nach ISO 3166-1",
                         f"Meintest du `{suggestion}`?" if suggestion else
-                        "Nutze den zweistelligen Code nach ISO 3166-1, z. B. CL, PE, US.")
+                        "Nutze den zweistelligen Code nach ISO 3166-1, z. B. AR, PE, US.")
 
 
 def _checked(relative: str, text: str, spec: dict[str, Field]) -> str:
@@ -246,7 +246,7 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
     "status": _status_lines,
     "place": lambda c: ["Ort, freier Text, eine Zeile, z. B. Santiago.", '# place: ""'],
     "countries": lambda c: ["Beteiligte Länder, mindestens eines: Codes nach ISO 3166-1 in Großbuchstaben,",
-                            '# z. B. [CL, PE]. Norwegen: "NO" in Anführungszeichen.',
+                            '# z. B. [AR, PE]. Norwegen: "NO" in Anführungszeichen.',
                             f"countries: {_flow(c.countries)}"],
     "people": lambda c: ["Beteiligte Personen: Kennungen aus people/ (Dateiname ohne .yaml).",
                          '# Fehlt eine Person, lege sie an: ./dev new person "Vorname Nachname"',
@@ -287,7 +287,7 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
 }
 
 _PERSON_BLOCKS: dict[str, Callable[[_PersonContext], list[str]]] = {
-    "name": lambda c: ["Name, wie er in Chile bzw. im Herkunftsland geschrieben wird; eine Zeile.",
+    "name": lambda c: ["Name, wie er im Herkunftsland geschrieben wird; eine Zeile.",
                        f"name: {_scalar(c.name)}"],
     "sort_name": lambda c: [f"Sortierform „Nachname, Vorname“. Fehlt sie, gilt „{default_sort_name(c.name)}“.",
                             "# Wichtig bei zwei Nachnamen: „Eduardo Frei Ruiz-Tagle“ braucht",
@@ -295,9 +295,9 @@ _PERSON_BLOCKS: dict[str, Callable[[_PersonContext], list[str]]] = {
                             f"# sort_name: {default_sort_name(c.name)}"],
     "aliases": lambda c: ["Andere Schreibweisen und vollständige Namen, als Liste.",
                           '# aliases: [""]'],
-    "description": lambda c: ["Wer die Person ist, eine Zeile, z. B. „Ehemalige Präsidentin Chiles“.",
+    "description": lambda c: ["Wer die Person ist, eine Zeile, z. B. „Außenministerin Perus“.",
                               "description:"],
-    "countries": lambda c: ["Länder der Person als Codes nach ISO 3166-1, z. B. [CL].",
+    "countries": lambda c: ["Länder der Person als Codes nach ISO 3166-1, z. B. [AR].",
                             f"countries: {_flow(c.countries)}" if c.countries else "# countries: [LAND]"],
     "roles": lambda c: ["Ämter mit Daten, je Amt bis zu drei Felder:",
                         "# roles:",

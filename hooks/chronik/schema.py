@@ -59,7 +59,7 @@ ONE_LINE_PATTERN = r"^\s*[^\s<>](?:[^\n<>]*[^\s<>])?\s*$"
 NOT_BLANK_PATTERN = r"\S"
 
 _KIND_HELP = {
-    "country": "Ländercode nach ISO 3166-1, zwei Großbuchstaben, z. B. CL",
+    "country": "Ländercode nach ISO 3166-1, zwei Großbuchstaben, z. B. AR",
     "person": "Kennung einer Person: Dateiname in people/ ohne .yaml",
     "topic": "Kennung eines Themas aus der Themenliste",
     "text": "Eine Zeile Text",
@@ -68,11 +68,11 @@ _PATTERN_MESSAGES = {
     "date": "Ein Datum der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ, das es gibt (Jahr 1800–2200).",
     "text": f"Eine Zeile Text, nicht leer, ohne < und >, höchstens {MAX_TEXT} Zeichen.",
     "markdown": "Der Text ist leer.",
-    "id": "Eine Kennung: Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. michelle-bachelet.",
+    "id": "Eine Kennung: Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. ana-perez.",
     "url": "Eine vollständige Adresse, beginnend mit https:// oder http://.",
     "wikidata": "Eine Wikidata-Kennung: Q gefolgt von Ziffern, z. B. Q320.",
 }
-# Lists whose entries must not repeat (the checker names a doubled `CL`); free texts may.
+# Lists whose entries must not repeat (the checker names a doubled `AR`); free texts may.
 _UNIQUE_ITEM_KINDS = frozenset({"country", "person", "topic"})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from .feeds import HeadLinks
 from .fragments import build_fragments, expand_markers
@@ -17,7 +18,7 @@ from .model import Chronicle
 from .pages import build_pages
 from .published import SiteFile
 from .site_files import build_site_files
-from .views import Page, Views
+from .views import Page, Views, write_pages
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class SiteBuild:
     def listings(self) -> frozenset[str]:
         """Generated pages that list other pages: kept out of the site search, they would outrank them."""
         return frozenset(page.path for page in self.pages if page.listing)
+
+    def write_pages(self, folder: Path) -> list[Path]:
+        """The generated pages as Markdown files below `folder` (for other site engines or inspection)."""
+        return write_pages(self.pages, folder)
 
     def expand(self, markdown: str, page_path: str) -> str:
         """A hand-written page with its `<!-- chronik: name -->` markers filled in (MarkerError if unknown)."""

@@ -176,13 +176,13 @@ class _Checker:
     def identifier(self, value: str, path: Path) -> None:
         if not _ID.match(value):
             self.report(path, f"`{value}` ist keine gültige Kennung",
-                        "Kennungen bestehen aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, z. B. `michelle-bachelet`.")
+                        "Kennungen bestehen aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, z. B. `ana-perez`.")
 
     def country(self, value: str, path: Path) -> None:
         if countries.is_country_code(value):
             return
         suggestion = countries.suggest(value)
-        hint = f"Meintest du `{suggestion}`?" if suggestion else "Nutze den zweistelligen Code nach ISO 3166-1, z. B. CL, PE, US."
+        hint = f"Meintest du `{suggestion}`?" if suggestion else "Nutze den zweistelligen Code nach ISO 3166-1, z. B. AR, PE, US."
         self.report(path, f"`{value}` ist kein Ländercode nach ISO 3166-1", hint)
 
     def status(self, value: str, path: Path) -> None:
@@ -217,7 +217,7 @@ _WRONG_TYPE_HINTS = {
     "text": "Schreibe den Text in dieselbe Zeile hinter den Feldnamen.",
     "markdown": "Schreibe den Text hinter den Feldnamen, mehrzeilig mit `|`.",
     "wikidata": "Schreibe Q gefolgt von Ziffern, z. B. Q320.",
-    "country": "Schreibe den zweistelligen Code, z. B. CL.",
+    "country": "Schreibe den zweistelligen Code, z. B. AR.",
 }
 
 _EXPECTED_TEXT = {

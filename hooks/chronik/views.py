@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable
 
 from . import countries
@@ -40,6 +41,17 @@ class Page:
     source: str | None = None  # the data file the Edit link opens, relative to the project root
     in_nav: bool = False
     listing: bool = False  # a list of other pages: kept out of the site search, it would outrank them
+
+
+def write_pages(pages: Iterable[Page], folder: Path) -> list[Path]:
+    """Write pages as Markdown files below `folder` (for other site engines or inspection)."""
+    written = []
+    for page in pages:
+        target = folder / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def render_markdown(template: str, **context: Any) -> str:

@@ -1,0 +1,119 @@
+"""The pipeline's promises: one index and one page builder per build, one direction of imports,
+one slug function, one home for the stale-plan rule."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build_in_process
+from mkdocs.config import load_config
+
+from chronik import index as index_module
+from chronik import pages as pages_module
+from chronik.loading import load_chronicle
+from chronik.scaffold import new_event, new_person
+from chronik.settings import read_config, settings_from_config
+from chronik.site import build_site
+from conftest import CHRONICLES, PROJECT, SOURCE_DATE_EPOCH, copy_project, load_case
+
+CORE = PROJECT / "hooks" / "chronik"
+# Modules that publish or help contributors: none of them may lean on the page builder.
+EXPORTERS_AND_TOOLS = ("feeds", "ical", "open_data", "structured_data", "site_files", "chart", "schema",
+                       "scaffold", "change_summary", "cli", "published", "vocabulary", "index")
+PAGE_BUILDER = {"pages", "views", "listings", "timeline", "fragments"}
+
+
+def _imports(module: str) -> set[str]:
+    tree = ast.parse((CORE / f"{module}.py").read_text(encoding="utf-8"))
+    return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            and node.module} | {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                                and node.level == 1 and not node.module for alias in node.names}
+
+
+def _count_constructions(monkeypatch: pytest.MonkeyPatch, cls: type) -> list[int]:
+    calls = [0]
+    original = cls.__init__
+
+    def counting(self, *args, **kwargs):
+        calls[0] += 1
+        original(self, *args, **kwargs)
+    monkeypatch.setattr(cls, "__init__", counting)
+    return calls
+
+
+def test_a_real_build_makes_one_index_and_runs_the_page_builder_once(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    indexes = _count_constructions(monkeypatch, index_module.ChronicleIndex)
+    builders = _count_constructions(monkeypatch, pages_module._PageBuilder)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    try:
+        mkdocs_build_in_process(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert (tmp_path / "site" / "zeitleiste" / "index.html").exists()
+    assert (indexes[0], builders[0]) == (1, 1)
+
+
+def test_build_site_makes_pages_files_and_fragments_from_one_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    project_settings = settings_from_config(read_config(PROJECT))
+    chronicle = load_chronicle(PROJECT, project_settings, dt.date(2026, 11, 18)).chronicle
+    indexes = _count_constructions(monkeypatch, index_module.ChronicleIndex)
+    site = build_site(chronicle)
+    assert indexes[0] == 1
+    assert site.pages and site.files and {"neueste", "geplant", "verlauf"} <= set(site.fragments)
+    assert site.listings == {page.path for page in site.pages if page.listing}
+    assert "zeitleiste.md" in site.listings and "ereignisse/2025-12-14-kast-gewinnt-stichwahl.md" not in site.listings
+
+
+@pytest.mark.parametrize("module", EXPORTERS_AND_TOOLS)
+def test_exporters_and_contributor_tools_do_not_import_the_page_builder(module: str) -> None:
+    assert not (_imports(module) & PAGE_BUILDER), f"{module}.py imports {_imports(module) & PAGE_BUILDER}"
+
+
+def test_only_the_hook_imports_mkdocs() -> None:
+    importers = sorted(path.relative_to(PROJECT).as_posix() for path in (PROJECT / "hooks").rglob("*.py")
+                       if any(isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                           (name or "").split(".")[0] == "mkdocs" for name in
+                           ([node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]))
+                           for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+    assert importers == ["hooks/chronicle.py"]
+
+
+def test_one_jinja_environment() -> None:
+    environments = [path.name for path in CORE.glob("*.py") if "jinja2.Environment(" in path.read_text("utf-8")]
+    assert environments == ["templating.py"]
+
+
+def test_the_stale_plan_rule_has_one_home() -> None:
+    """The rule compares an open plan's last day with today; only vocabulary.py may say so."""
+    homes = [path.name for path in CORE.glob("*.py")
+             if ".last < today" in path.read_text(encoding="utf-8") or "last < self.today" in path.read_text("utf-8")]
+    assert homes == ["vocabulary.py"]
+    templates = "".join(path.read_text(encoding="utf-8") for path in (CORE / "templates").glob("*.j2"))
+    assert '"planned"' not in templates and '"tentative"' not in templates
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Łukasz Æsir", "lukasz-aesir"),
+    ("José Jerí", "jose-jeri"),
+    ("Ñuñoa Bürger", "nunoa-buerger"),
+    ("Øystein Straße", "oystein-strasse"),
+])
+def test_checker_and_scaffold_suggest_the_same_id(tmp_path: Path, name: str, expected: str) -> None:
+    case = tmp_path / "case"
+    for folder in ("events", "people"):
+        (case / folder).mkdir(parents=True)
+    (case / "people" / f"{name}.yaml").write_text("name: x\n", encoding="utf-8")
+    problems = load_case(case).problems
+    hints = [p.hint for p in problems if p.path == f"people/{name}.yaml"]
+    assert hints == [f"Erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. `{expected}.yaml`."]
+    assert new_person(case, name, []).path == f"people/{expected}.yaml"
+    settings = settings_from_config(read_config(CHRONICLES))
+    made = new_event(case, settings, name, "2025-12-20", [], ["PE"], dt.date(2026, 1, 1))
+    assert made.path == f"events/2025-12-20-{expected}.yaml"
