@@ -21,7 +21,7 @@ from chronik.problems import count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SiteBuild, build_site
 from chronik.site_files import SiteFilesError
-from chronik.site_search import SearchIndexError, build_index, mark_searchable
+from chronik.site_search import SearchIndexer, SearchIndexError, mark_searchable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +34,7 @@ log = logging.getLogger("mkdocs.hooks.chronicle")
 # they list, and the search page would find itself. Generated listings say so themselves.
 _NOT_SEARCHED = {"index.md", "suche.md"}
 _current: SiteBuild | None = None  # the build in progress, set in on_files
+_indexer: SearchIndexer | None = None  # Pagefind, fed page by page while MkDocs renders
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _current
+    global _current, _indexer
     _current = None
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
@@ -75,6 +76,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for site_file in site.files:
         files.append(File.generated(config, site_file.path, content=site_file.content))
     _current = site
+    _stop_indexer()
+    _indexer = SearchIndexer()
     return files
 
 
@@ -95,13 +98,31 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri in _NOT_SEARCHED or page.file.src_uri in _current.listings:
         return output
     try:
-        return mark_searchable(output)
+        output = mark_searchable(output)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    if _indexer is not None:
+        _indexer.add(output, "/" + page.url)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    global _indexer
+    indexer, _indexer = _indexer, None
+    if indexer is None:
+        return
     try:
-        log.info(f"Suchindex: {build_index(Path(config.site_dir))}")
+        log.info(f"Suchindex: {indexer.finish(Path(config.site_dir))}")
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_indexer()
+
+
+def _stop_indexer() -> None:
+    global _indexer
+    if _indexer is not None:
+        _indexer.close()
+        _indexer = None
