@@ -147,9 +147,24 @@ def midnight_utc(day: dt.date) -> dt.datetime:
 _renderer = markdown.Markdown(extensions=EXTENSIONS)
 
 
+# Text that Markdown turns into nothing but paragraphs: no inline markup, no entity, no block
+# start, no hard line break. Most summaries are such prose; they skip the Markdown renderer.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#!{}~|=\r\t]|^(?:\d+[.)]|[-+> ])|  $", re.MULTILINE)
+
+
+def _paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of plain prose, or None when the text needs the Markdown renderer."""
+    if _MARKUP.search(text):
+        return None
+    return [part.strip("\n") for part in re.split(r"\n[ \t]*\n\s*", text.strip("\n")) if part.strip()]
+
+
 @lru_cache(maxsize=65536)  # each summary is needed by several feeds, calendars and JSON-LD
 def markdown_to_html(text: str) -> str:
     """A contributor's Markdown (already checked to contain only Markdown's own markup) as HTML."""
+    paragraphs = _paragraphs(text)
+    if paragraphs is not None:  # exactly what Python-Markdown makes of plain prose (tests compare both)
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     _renderer.reset()
     return _renderer.convert(text)
 
@@ -157,10 +172,17 @@ def markdown_to_html(text: str) -> str:
 @lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
     """A contributor's Markdown as plain text, for summaries, calendars and structured data."""
+    paragraphs = _paragraphs(text)
+    if paragraphs is not None:
+        return _normalise_space("\n\n".join(paragraph.replace("\n", " ") for paragraph in paragraphs))
     parser = _TextOnly()
     parser.feed(markdown_to_html(text))
     parser.close()
-    return re.sub(r"[ \t]*\n[ \t]*\n\s*", "\n\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.parts))).strip()
+    return _normalise_space("".join(parser.parts))
+
+
+def _normalise_space(text: str) -> str:
+    return re.sub(r"[ \t]*\n[ \t]*\n\s*", "\n\n", re.sub(r"[ \t\r\f\v]+", " ", text)).strip()
 
 
 class _TextOnly(HTMLParser):

@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -26,7 +27,12 @@ MonthKey = tuple[int, int]
 
 def link(here: str, target: str) -> str:
     """A relative Markdown link from one page to another; MkDocs checks and rewrites it."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return _relative(target, posixpath.dirname(here) or ".")
+
+
+@lru_cache(maxsize=1 << 16)  # pages link from a few folders to the same targets: relpath is the cost
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def tidy(markdown: str) -> str:
