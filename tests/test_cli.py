@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import jsonschema
@@ -327,14 +326,14 @@ def test_check_says_so_when_a_named_file_is_not_data(root: Path, capsys) -> None
     ]
 
 
-def test_checking_all_shipped_data_takes_well_under_a_second() -> None:
+def test_checking_all_shipped_data_as_a_program_succeeds() -> None:
+    """`python -m chronik check` on the shipped data (no wall-clock limit: timings belong to bench/)."""
     env = dict(os.environ, PYTHONPATH=str(PROJECT / "hooks"))
-    started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "chronik", "check"], cwd=PROJECT, env=env, capture_output=True,
                             text=True, timeout=60)
-    elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    events, people = len(list(PROJECT.glob("events/**/*.yaml"))), len(list(PROJECT.glob("people/*.yaml")))
+    assert f"Alles in Ordnung: {events} Ereignisse, {people} Personen geprüft." in result.stdout + result.stderr
 
 
 # ./dev --------------------------------------------------------------------------------------------
