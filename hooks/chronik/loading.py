@@ -34,16 +34,18 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
     """Read events/ and people/ below `root`.
 
     `only`, if given, limits the reported problems to these relative paths
-    (the checker's `check FILE`); everything is still read, for references.
+    (the checker's `check FILE`); everything is still read, for references, and
+    the chronicle is None while any file has an error, reported or not.
     """
     problems: list[Problem] = []
     events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems)
     people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems)
     problems += check_references(settings, events, people, today)
+    problems = sort_problems(problems)
+    failed = any(p.is_error for p in problems)  # of any file: a chronicle needs all of them sound
     if only is not None:
         problems = [p for p in problems if p.path in only]
-    problems = sort_problems(problems)
-    if any(p.is_error for p in problems):
+    if failed:
         return LoadResult(None, problems)
     chronicle = Chronicle(
         settings=settings,
