@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, PROJECT, mkdocs_build
 
@@ -101,6 +102,24 @@ def test_nothing_generated_says_chile_unless_the_data_does(second_site: Path) ->
     allowed = _words_of_the_data()
     hits = [f"{path.relative_to(second_site)}: {word}" for path in files
             for word in CHILE.findall(path.read_text(encoding="utf-8")) if word.lower() not in allowed]
+    assert hits == []
+
+
+def _shipped_surnames() -> set[str]:
+    """The last names of the shipped chronicle's people: examples in the generator must not name them."""
+    names = set()
+    for path in sorted((PROJECT / "people").glob("*.yaml")):
+        names.add(yaml.safe_load(path.read_text(encoding="utf-8"))["name"].split()[-1])
+    return names
+
+
+def test_nothing_generated_names_the_shipped_chronicles_people_unless_the_data_does(second_site: Path) -> None:
+    data = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SECOND.rglob("*.yaml")))
+    names = sorted(name for name in _shipped_surnames() if name not in data)
+    assert "Kast" in names and "Milei" not in names  # Milei is in both chronicles' data
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+    hits = [f"{path.relative_to(second_site)}: {match}" for path in _scanned_files(second_site)
+            for match in pattern.findall(path.read_text(encoding="utf-8"))]
     assert hits == []
 
 
