@@ -17,7 +17,6 @@ from chronik.index import index_chronicle
 from chronik.dates import parse_partial_date
 from chronik.model import Chronicle, Correction, Event, Licence, Person, Quote, Role, Settings, Source
 from chronik.open_data import CSV_COLUMNS, LIST_SEPARATOR, build_open_data, chronicle_data, events_csv
-from chronik.settings import SettingsError, read_config, settings_from_config
 from conftest import CHRONICLES, PROJECT, load_case
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
@@ -164,35 +163,6 @@ def test_fixture_chronicles_give_valid_data() -> None:
         assert data["licence"] is None
         assert _rows(files["daten/ereignisse.csv"].decode("utf-8")) == [_as_csv_cells(e) for e in data["events"]]
         assert events_csv(data["events"]) == files["daten/ereignisse.csv"].decode("utf-8")
-
-
-def test_the_licence_and_site_url_settings_are_checked_strictly() -> None:
-    config = read_config(PROJECT)
-    assert settings_from_config(config).licence == Licence("CC BY 4.0",
-                                                           "https://creativecommons.org/licenses/by/4.0/deed.de")
-    assert settings_from_config(config).site_url == "https://chronik-chile.github.io/chronik/"
-    assert settings_from_config({**config, "site_url": "https://example.org/x"}).site_url == "https://example.org/x/"
-
-    def problems(licence=None, site_url="https://example.org/") -> list[str]:
-        chronicle = dict(config["extra"]["chronicle"])
-        if licence is None:
-            chronicle.pop("licence")
-        else:
-            chronicle["licence"] = licence
-        try:
-            settings_from_config({"site_url": site_url, "extra": {"chronicle": chronicle}})
-        except SettingsError as error:
-            return [p.message for p in error.problems]
-        return []
-    assert problems() == []
-    assert problems({"name": "CC0"}) == []
-    assert problems({"name": "CC0", "version": 1}) == ["Unbekannte Einstellung `extra.chronicle.licence.version`"]
-    assert problems({"url": "https://x.org/"}) == ["`extra.chronicle.licence.name` fehlt oder ist kein Text"]
-    assert problems({"name": "CC0", "url": "javascript:alert(1)"}) == [
-        "`extra.chronicle.licence.url` ist keine Web-Adresse: 'javascript:alert(1)'"]
-    assert problems("CC BY") == ["`extra.chronicle.licence` muss `name` und `url` enthalten"]
-    assert problems(site_url="chronik.example.org") == ["`site_url` ist keine Web-Adresse: 'chronik.example.org'"]
-    assert problems(site_url=None) == []
 
 
 def test_without_site_url_the_build_says_what_is_missing() -> None:

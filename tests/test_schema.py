@@ -8,8 +8,8 @@ So `NO` and `12:30` reach both as false and 750, and both reject them (an editor
 sees the strings "NO" and "12:30" there: one more reason the checker, not the editor, decides).
 
 Rules a schema of one file cannot express are listed in EXCLUDED below; a file whose only errors
-come from them is skipped with the reason named (after checking that the schema does not reject
-it for anything else, where both read the same values).
+come from them is tested on its own, with the rules named in its test id: the checker must reject it
+for those rules alone, and the schema must not reject it for anything else where both read the same values.
 """
 
 from __future__ import annotations
@@ -208,31 +208,56 @@ def _category(message: str) -> str | None:
     return None
 
 
+def _file_errors(case: Path, path: Path) -> tuple[str, list[Problem]]:
+    """The file's path in its case, and every error the checker reports for it (whole chronicle read)."""
+    relative = path.relative_to(case).as_posix()
+    return relative, [p for p in _case_problems(case) if p.path == relative and p.is_error]
+
+
+def _checker_only(errors: list[Problem]) -> list[str]:
+    """The EXCLUDED categories when the checker rejects a file for those rules alone; else []."""
+    categories = {_category(p.message) for p in errors}
+    return [] if not errors or None in categories else sorted(categories)
+
+
 def assert_agreement(relative: str, raw: bytes, errors: list[Problem]) -> None:
-    """`errors`: every error the checker reports for this file (whole chronicle read)."""
+    """`errors`: every error the checker reports for this file, at least one a schema can judge, or none."""
     comparable = [p.format() for p in errors if _category(p.message) is None]
-    excluded = sorted({_category(p.message) for p in errors} - {None})
+    assert comparable or not errors, "judged by test_checker_only_rules_leave_the_schema_nothing_to_reject"
     data = load_for_schema(raw)
+    assert data is not _NOT_LOADED, comparable
     if comparable:
-        assert data is not _NOT_LOADED, comparable
         assert schema_errors(relative, data), f"the checker rejects, the schema accepts: {comparable}"
-        return
-    if not excluded:
-        assert data is not _NOT_LOADED
+    else:
         assert schema_errors(relative, data) == [], "the checker accepts, the schema rejects"
-        return
-    if data is not _NOT_LOADED and not {"yaml-1.1", "yaml-refused", "unreadable"} & set(excluded):
+
+
+# Sorted when collected: a file the schema can judge, and a file only the checker can (named in its id).
+_JUDGED = [(case, path, _checker_only(_file_errors(case, path)[1])) for case, path in FIXTURE_FILES]
+SCHEMA_JUDGES = [(case, path) for case, path, only in _JUDGED if not only]
+CHECKER_ONLY = [(case, path, only) for case, path, only in _JUDGED if only]
+
+
+@pytest.mark.parametrize("case, path", SCHEMA_JUDGES,
+                         ids=[f"{case.name}/{path.relative_to(case).as_posix()}" for case, path in SCHEMA_JUDGES])
+def test_schema_and_checker_agree_on_every_fixture_file(case: Path, path: Path) -> None:
+    relative, errors = _file_errors(case, path)
+    assert_agreement(relative, path.read_bytes(), errors)
+
+
+@pytest.mark.parametrize("case, path, categories", CHECKER_ONLY,
+                         ids=[f"{case.name}/{path.relative_to(case).as_posix()} [checker only: {'+'.join(only)}]"
+                              for case, path, only in CHECKER_ONLY])
+def test_checker_only_rules_leave_the_schema_nothing_to_reject(case: Path, path: Path, categories: list[str]) -> None:
+    """The checker rejects the file for rules a schema cannot know, and the schema finds nothing else."""
+    relative, errors = _file_errors(case, path)
+    assert errors and sorted({_category(p.message) for p in errors}) == categories
+    data = load_for_schema(path.read_bytes())
+    if "unreadable" in categories:
+        assert data is _NOT_LOADED  # a syntax error: neither side has values to judge
+    elif data is not _NOT_LOADED and not {"yaml-1.1", "yaml-refused"} & set(categories):
         # Same values on both sides, and nothing wrong that a schema could see.
         assert schema_errors(relative, data) == [], "the schema rejects for a rule it should not know"
-    pytest.skip("checker-only rules: " + "; ".join(f"{name} ({EXCLUDED[name][0]})" for name in excluded))
-
-
-@pytest.mark.parametrize("case, path", FIXTURE_FILES,
-                         ids=[f"{case.name}/{path.relative_to(case).as_posix()}" for case, path in FIXTURE_FILES])
-def test_schema_and_checker_agree_on_every_fixture_file(case: Path, path: Path) -> None:
-    relative = path.relative_to(case).as_posix()
-    errors = [p for p in _case_problems(case) if p.path == relative and p.is_error]
-    assert_agreement(relative, path.read_bytes(), errors)
 
 
 def test_every_fixture_case_is_covered() -> None:

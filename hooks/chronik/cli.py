@@ -53,9 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         only = {_relative(root, path) for path in args.paths}
     result = load_chronicle(root, settings, build_date(), only=only)
     _print_problems(result.problems)
-    if result.chronicle is None:
+    if result.errors or (result.chronicle is None and only is None):
         print(f"{count_summary(result.problems)}.", file=sys.stderr)
         return 1
+    if result.chronicle is None:  # the named files are sound, others are not
+        print(f"Alles in Ordnung: {len(only)} {'Datei' if len(only) == 1 else 'Dateien'} geprüft. Andere Dateien "
+              "der Chronik enthalten Fehler; `check` ohne Pfad zeigt sie.", file=sys.stderr)
+        return 0
     if args.command == "check":
         events, people = len(result.chronicle.events), len(result.chronicle.people)
         print(f"Alles in Ordnung: {count_phrase(events, 'Ereignis')}, {count_phrase(people, 'Person')} geprüft.",

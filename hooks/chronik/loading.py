@@ -13,7 +13,7 @@ from .problems import Problem, sort_problems
 from .references import Checked, check_references
 from .slugs import slug
 from .validate import validate_document
-from .yaml_source import read_document
+from .yaml_source import Document, read_document
 
 EVENTS_DIR = "events"
 PEOPLE_DIR = "people"
@@ -35,16 +35,18 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
     """Read events/ and people/ below `root`.
 
     `only`, if given, limits the reported problems to these relative paths
-    (the checker's `check FILE`); everything is still read, for references.
+    (the checker's `check FILE`); everything is still read, for references, and
+    the chronicle is None while any file has an error, reported or not.
     """
     problems: list[Problem] = []
     events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems)
     people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems)
     problems += check_references(settings, events, people, today)
+    problems = sort_problems(problems)
+    failed = any(p.is_error for p in problems)  # of any file: a chronicle needs all of them sound
     if only is not None:
         problems = [p for p in problems if p.path in only]
-    problems = sort_problems(problems)
-    if any(p.is_error for p in problems):
+    if failed:
         return LoadResult(None, problems)
     chronicle = Chronicle(
         settings=settings,
@@ -73,12 +75,18 @@ def _read_folder(root: Path, folder: str, spec: dict[str, Field], recursive: boo
         if document is None:  # unreadable, but it exists: references to it are not "unknown"
             checked[file_id] = Checked(None, {}, frozenset(spec))
             continue
-        found, bad, dates = validate_document(document, spec)
+        record, found = check_document(document, spec)
         problems += found
-        data = document.data if isinstance(document.data, dict) else {}
-        good = _with_dates({key: value for key, value in data.items() if key not in bad}, dates)
-        checked[file_id] = Checked(document, good, frozenset(bad))
+        checked[file_id] = record
     return checked
+
+
+def check_document(document: Document, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
+    """One read file through the per-file rules: its checked record and its problems."""
+    found, bad, dates = validate_document(document, spec)
+    data = document.data if isinstance(document.data, dict) else {}
+    good = _with_dates({key: value for key, value in data.items() if key not in bad}, dates)
+    return Checked(document, good, frozenset(bad)), found
 
 
 def _with_dates(good: dict, dates: dict) -> dict:
