@@ -32,7 +32,7 @@ def _load(path: Path):
 
 
 def test_the_workflows_are_the_expected_ones() -> None:
-    assert [path.name for path in WORKFLOWS] == ["ci.yml", "pages.yml"]
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "ereignis-uebernehmen.yml", "pages.yml"]
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -166,11 +166,27 @@ def test_pages_builds_with_read_rights_and_deploys_with_pages_rights_only() -> N
                     "actions/deploy-pages"]
 
 
+def test_the_issue_workflow_writes_only_in_its_job_and_only_when_the_team_says_so() -> None:
+    workflow = _load(GITHUB / "workflows" / "ereignis-uebernehmen.yml")
+    assert workflow.get("on", workflow.get(True)) == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'übernehmen'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert './dev from-issue "$GITHUB_EVENT_PATH"' in runs and "gh pr create" in runs and "gh issue comment" in runs
+    assert "Closes #$ISSUE_NUMBER" in runs
+    # Untrusted text never enters through an expression: only numbers, the token and the command's own output.
+    expressions = set(re.findall(r"\$\{\{([^}]*)\}\}", (GITHUB / "workflows" / "ereignis-uebernehmen.yml").read_text()))
+    assert {e.strip() for e in expressions} == {"github.event.issue.number", "github.token",
+                                                "steps.convert.outputs.path"}
+
+
 # Issue forms and the pull request template ------------------------------------------------------
 
 FORM_FIELDS = {
     "ereignis-vorschlagen.yml": {"Datum": True, "Was geschah": True, "Personen": False, "Länder": False,
-                                 "Quellen": True, "Hinweise": False},
+                                 "Quellen": True, "Angaben": False, "Hinweise": False},
     "fehler-melden.yml": {"Seite": True, "Was ist falsch": True, "Quelle": True},
 }
 

@@ -6,6 +6,7 @@
     python -m chronik new event "Titel" --date 2026-01-06 [--person ID ...] [--country CC ...] [--id ID]
     python -m chronik new person "Name" [--country CC ...] [--id ID]
     python -m chronik summary BASIS
+    python -m chronik from-issue EREIGNIS.json
 
 The work happens in the modules; this file only reads arguments and prints.
 """
@@ -19,9 +20,10 @@ import sys
 from pathlib import Path
 
 from .change_summary import SummaryError, summary_markdown
+from .from_issue import convert, read_issue
 from .loading import EVENTS_DIR, PEOPLE_DIR, load_chronicle
 from .pages import build_fragments, build_pages, expand_markers, write_pages
-from .problems import Problem, count_summary
+from .problems import CommandError, Problem, count_summary
 from .scaffold import ScaffoldError, new_event, new_person, write
 from .schema import SCHEMA_DIR, write_schemas
 from .settings import SettingsError, build_date, read_config, settings_from_config
@@ -41,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "new":
         return _new(root, settings, args)
+    if args.command == "from-issue":
+        return _from_issue(root, settings, args.payload)
     only = None
     if args.command == "check" and args.paths:
         wrong = [_path_problem(root, path) for path in args.paths]
@@ -105,6 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="Fasst zusammen, was sich gegenüber einer Git-Revision "
                                                   "geändert hat (Markdown).")
     summary.add_argument("base", help="Git-Revision, z. B. origin/main")
+    from_issue = commands.add_parser("from-issue", help="Legt aus einem Issue „Ereignis vorschlagen“ ein Ereignis "
+                                                        "an und prüft es.")
+    from_issue.add_argument("payload", type=Path, help="Das Ereignis von GitHub Actions als JSON "
+                                                       "($GITHUB_EVENT_PATH)")
     return parser
 
 
@@ -134,6 +142,26 @@ def _new(root: Path, settings, args: argparse.Namespace) -> int:
         return 1
     print(new.path)
     print(f"Angelegt: {new.path} – Fülle {todo} aus, dann prüfe mit: ./dev check {new.path}", file=sys.stderr)
+    return 0
+
+
+def _from_issue(root: Path, settings, payload: Path) -> int:
+    result = load_chronicle(root, settings, build_date())
+    if result.chronicle is None:  # the data must be sound before anything is added to it
+        _print_problems(result.errors)
+        print(f"{count_summary(result.problems)}.", file=sys.stderr)
+        return 1
+    try:
+        new, problems = convert(root, result.chronicle, read_issue(payload))
+    except CommandError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    _print_problems(problems)
+    if new is None:
+        print(f"{count_summary(problems)}.", file=sys.stderr)
+        return 1
+    print(new.path)
+    print(f"Angelegt: {new.path} – Prüfe Text und Quellen, bevor du den Pull Request zusammenführst.", file=sys.stderr)
     return 0
 
 
