@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from chronik.error_page import error_page, nav_paths
 from chronik.loading import load_chronicle
 from chronik.pages import build_fragments, build_pages, expand_markers
 from chronik.problems import count_summary
@@ -35,6 +36,25 @@ _head_links: HeadLinks | None = None  # the current build's, set in on_files
 # The search page would find itself.
 _NOT_SEARCHED = {"index.md", "suche.md"}
 _listings: set[str] = set()  # the current build's, set in on_files
+# Under `serve`, broken data does not stop the build (MkDocs would hold every request until a good
+# one): every page shows the problems instead. `build` still fails on them.
+_serving = False
+_broken: list = []  # the current build's problems while serve shows them
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _show_in_browser(problems: list, files: Files, config: MkDocsConfig) -> Files:
+    """Serve with broken data: remember the problems; give every page of the nav a file to stand in."""
+    _broken[:] = problems
+    known = {file.src_uri for file in files}
+    for path in nav_paths(config.nav or []):
+        if path not in known:
+            files.append(File.generated(config, path, content=""))
+    return files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -48,11 +68,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
     except SettingsError as error:
         for problem in error.problems:
-            log.error(problem.format())
+            (log.info if _serving else log.error)(problem.format())  # an error would abort strict serve
+        if _serving:
+            return _show_in_browser(error.problems, files, config)
         raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
     result = load_chronicle(root, settings, build_date())
     for problem in result.problems:
-        (log.error if problem.is_error else log.info)(problem.format())
+        (log.error if problem.is_error and not _serving else log.info)(problem.format())
+    if result.chronicle is None and _serving:
+        return _show_in_browser(result.errors, files, config)
+    _broken.clear()
     if result.chronicle is None:
         raise PluginError(f"Die Daten der Chronik enthalten {count_summary(result.problems)}; "
                           "siehe die Meldungen oben.")
@@ -77,6 +102,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _broken:
+        return ""  # on_post_page puts the error page in its place
     if "chronik:" not in markdown:
         return markdown
     try:
@@ -86,6 +113,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _broken:
+        return error_page(_broken)
     # One feed link in <head>: a person's or a country's own feed, on other pages the whole chronicle's.
     if _head_links is not None:
         output = output.replace("</head>", _head_links.for_page(page.file.src_uri) + "</head>", 1)
@@ -97,7 +126,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         raise PluginError(str(error)) from None
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The address of a generated page that the broken build could not make answers with 404.html.
+    return error_page(_broken) if _broken and template_name == "404.html" else output_content
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    if _broken:
+        return
     try:
         log.info(f"Suchindex: {build_index(Path(config.site_dir))}")
     except SearchIndexError as error:
