@@ -114,7 +114,9 @@ def test_the_same_issue_twice_never_overwrites(root: Path, capsys) -> None:
     body = (case / "body.md").read_text(encoding="utf-8")
     assert convert(root, capsys, title, body)[0] == 0
     status, _, err = convert(root, capsys, title, body)
-    assert status == 1 and "gibt es schon" in err
+    assert status == 1
+    assert err == ("Fehler: Die Datei events/2026-03-kast-reist-nach-lima.yaml gibt es schon; sie bleibt, wie sie ist "
+                   "– Ist das Ereignis schon eingetragen? Sonst gib dem Issue einen anderen Titel.\n")
 
 
 # The form is the contract ---------------------------------------------------------------------

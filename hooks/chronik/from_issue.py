@@ -26,7 +26,7 @@ from .issue_form import Answers, checked_flags, event_title, parse_body, parse_s
 from .loading import EVENTS_DIR, load_chronicle
 from .model import Chronicle, Person
 from .problems import CommandError, Problem
-from .scaffold import NewFile, slug, write
+from .scaffold import NewFile, ScaffoldError, slug, write
 from .schema import schema_line
 from .text import fold
 
@@ -206,7 +206,11 @@ def convert(root: Path, chronicle: Chronicle, issue: Issue) -> tuple[NewFile | N
     new, problems = event_from_issue(chronicle, issue)
     if new is None:
         return None, problems
-    path = write(root, new)
+    try:
+        path = write(root, new)
+    except ScaffoldError:
+        raise IssueError(f"Die Datei {new.path} gibt es schon; sie bleibt, wie sie ist",
+                         "Ist das Ereignis schon eingetragen? Sonst gib dem Issue einen anderen Titel.") from None
     problems = check_written(root, chronicle, new.path)
     if any(problem.is_error for problem in problems):
         path.unlink()
