@@ -3,7 +3,8 @@
 It reads the data on every build (never at import: `mkdocs serve` does not reload
 hook modules), logs every problem, stops the build on errors, and hands what
 `chronik.site.build_site` made to MkDocs: pages as in-memory files, site files,
-fragments for the hand-written pages, a feed link in every page's head.
+fragments for the hand-written pages, a feed link in every page's head. Rendered
+pages go to the search index while MkDocs renders the next ones.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
 from chronik.loading import load_chronicle
-from chronik.problems import count_summary
+from chronik.problems import Problem, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SiteBuild, build_site
 from chronik.site_files import SiteFilesError
@@ -35,15 +37,22 @@ log = logging.getLogger("mkdocs.hooks.chronicle")
 _NOT_SEARCHED = {"index.md", "suche.md"}
 _current: SiteBuild | None = None  # the build in progress, set in on_files
 _indexer: SearchIndexer | None = None  # Pagefind, fed page by page while MkDocs renders
+# Under `serve`, broken data does not stop the build (MkDocs would hold every request until a good
+# one): every page shows the problems instead. `build` still fails on them.
+_serving = False
+_broken: list[Problem] = []  # the current build's problems while serve shows them
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
-    except SettingsError as error:
-        for problem in error.problems:
-            log.error(problem.format())
-        raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
+    except SettingsError:
+        return config  # on_files reports every problem, in the terminal or, under serve, in the browser
     if settings.repository and not config.edit_uri:
         config.edit_uri = settings.edit_uri  # every Edit button derives from the one repository setting
     return config
@@ -52,15 +61,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _current, _indexer
     _current = None
+    _stop_indexer()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     for file in files:
         if file.edit_uri:  # edit_uri is the repository's edit address, so say where docs/ lies
             file.edit_uri = f"{docs}/{file.edit_uri}"
-    settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
+    try:
+        settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
+    except SettingsError as error:
+        for problem in error.problems:
+            (log.info if _serving else log.error)(problem.format())  # an error would abort strict serve
+        if _serving:
+            return _show_in_browser(error.problems, files, config)
+        raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
     result = load_chronicle(root, settings, build_date())
     for problem in result.problems:
-        (log.error if problem.is_error else log.info)(problem.format())
+        (log.error if problem.is_error and not _serving else log.info)(problem.format())
+    if result.chronicle is None and _serving:
+        return _show_in_browser(result.errors, files, config)
+    _broken.clear()
     if result.chronicle is None:
         raise PluginError(f"Die Daten der Chronik enthalten {count_summary(result.problems)}; "
                           "siehe die Meldungen oben.")
@@ -76,12 +96,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for site_file in site.files:
         files.append(File.generated(config, site_file.path, content=site_file.content))
     _current = site
-    _stop_indexer()
     _indexer = SearchIndexer()
     return files
 
 
+def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig) -> Files:
+    """Serve with broken data: remember the problems; give every page of the nav a file to stand in."""
+    _broken[:] = problems
+    known = {file.src_uri for file in files}
+    for path in nav_paths(config.nav or []):
+        if path not in known:
+            files.append(File.generated(config, path, content=""))
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _broken:
+        return ""  # on_post_page puts the error page in its place
     if "chronik:" not in markdown or _current is None:
         return markdown
     try:
@@ -91,6 +122,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _broken:
+        return error_page(_broken)
     if _current is None:
         return output
     # One feed link in <head>: a person's or a country's own feed, on other pages the whole chronicle's.
@@ -106,10 +139,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The address of a generated page that the broken build could not make answers with 404.html.
+    return error_page(_broken) if _broken and template_name == "404.html" else output_content
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     global _indexer
     indexer, _indexer = _indexer, None
-    if indexer is None:
+    if indexer is None or _broken:
         return
     try:
         log.info(f"Suchindex: {indexer.finish(Path(config.site_dir))}")

@@ -373,6 +373,77 @@ def test_dev_passes_new_and_summary_through(tmp_path: Path) -> None:
     summary = dev("summary", "main")
     assert summary.returncode == 0, summary.stderr
     assert "1 neues Ereignis" in summary.stdout and "1 neue Person" in summary.stdout
-    usage = dev("hilfe")
-    assert usage.returncode == 2
-    assert "./dev new event" in usage.stdout and "./dev summary" in usage.stdout and "./dev schema" in usage.stdout
+    usage = dev("--help")
+    assert usage.returncode == 0
+    assert "./dev new event" in usage.stdout and "./dev summary" in usage.stdout and "./dev from-issue" in usage.stdout
+    unknown = dev("hilfe")
+    assert (unknown.returncode, unknown.stdout) == (2, "")
+    assert unknown.stderr.startswith("Unbekannter Befehl: ./dev hilfe\nBefehle: serve, build, test, check, pages, "
+                                     "new, summary, schema, from-issue\n")
+    assert "./dev new event" in unknown.stderr
+    missing = dev("new")
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines()[-2:] == ["Aufruf: python -m chronik new [-h] ART ...",
+                                                "Fehler: Es fehlt: ART – Mehr dazu: python -m chronik new --help"]
+
+    # Right after a commit, `summary` without a base still shows the branch's changes: it compares with
+    # the commit where the branch left origin/main, and says so.
+    subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True)
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, check=True, capture_output=True,
+                          text=True).stdout.strip()
+    subprocess.run(["git", "switch", "-q", "-c", "mein-beitrag"], cwd=project, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "new files"], cwd=project, check=True)
+    assert "keine Änderungen" in dev("summary", "HEAD").stdout
+    default = dev("summary")
+    assert default.returncode == 0, default.stderr
+    assert "1 neues Ereignis" in default.stdout and "1 neue Person" in default.stdout
+    assert f"Verglichen mit {base[:12]}, dem Commit, an dem dieser Branch von origin/main abzweigt." in default.stderr
+
+
+# German usage and argument errors ------------------------------------------------------------------
+
+ENGLISH = re.compile(r"\b(usage|error|argument|arguments|required|invalid|choice|unrecognized|show|help message|"
+                     r"options|positional|expected)\b")
+
+
+@pytest.mark.parametrize("argv, error", [
+    ([], "Fehler: Es fehlt: BEFEHL – Mehr dazu: python -m chronik --help"),
+    (["bogus"], "Fehler: BEFEHL: „bogus“ gibt es nicht; möglich sind: 'check', 'pages', 'schema', 'new', 'summary', "
+                "'from-issue' – Mehr dazu: python -m chronik --help"),
+    (["new"], "Fehler: Es fehlt: ART – Mehr dazu: python -m chronik new --help"),
+    (["new", "event"], "Fehler: Es fehlt: TITEL – Mehr dazu: python -m chronik new event --help"),
+    (["new", "event", "x", "--date"], "Fehler: --date: Hier fehlt ein Wert – Mehr dazu: python -m chronik new event "
+                                      "--help"),
+    (["check", "--alle"], "Fehler: Unbekannte Angaben: --alle – Mehr dazu: python -m chronik --help"),
+    (["pages"], "Fehler: Es fehlt: ZIELORDNER – Mehr dazu: python -m chronik pages --help"),
+    (["from-issue"], "Fehler: Es fehlt: DATEI – Mehr dazu: python -m chronik from-issue --help"),
+    (["summary", "a", "b"], "Fehler: Unbekannte Angaben: b – Mehr dazu: python -m chronik --help"),
+])
+def test_argument_errors_are_german(capsys, argv: list[str], error: str) -> None:
+    with pytest.raises(SystemExit) as exit:
+        chronik_cli(argv)
+    err = capsys.readouterr().err
+    assert exit.value.code == 2
+    assert err.startswith("Aufruf: python -m chronik") and err.splitlines()[-1] == error
+    assert not ENGLISH.search(err), err
+
+
+@pytest.mark.parametrize("argv", [[], ["check"], ["pages"], ["schema"], ["new"], ["new", "event"], ["new", "person"],
+                                  ["summary"], ["from-issue"]], ids=lambda argv: " ".join(argv) or "chronik")
+def test_help_is_german(capsys, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit:
+        chronik_cli([*argv, "--help"])
+    out = capsys.readouterr().out
+    assert exit.value.code == 0
+    assert out.startswith("Aufruf: ") and "Optionen:" in out and "Diese Hilfe zeigen und beenden" in out
+    assert not ENGLISH.search(out), out
+
+
+def test_argparse_is_english_again_after_the_command(capsys) -> None:
+    """The German texts are lent for one command line only; other users of argparse (pytest) keep theirs."""
+    import argparse
+    with pytest.raises(SystemExit):
+        chronik_cli(["--help"])
+    capsys.readouterr()
+    assert argparse.ArgumentParser(prog="x").format_usage() == "usage: x [-h]\n"

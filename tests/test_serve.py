@@ -1,4 +1,5 @@
-"""`mkdocs serve` survives broken data files and shows the fix once it is saved."""
+"""`mkdocs serve` survives broken data files, shows their problems in the browser, and shows the fix
+once it is saved."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +30,15 @@ def _free_port() -> int:
 def _fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
+
+
+def _fetch_any(url: str) -> tuple[int, str]:
+    """Status and page, also for 404; a request that hangs fails the test (timeout), it is not retried."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
 
 
 def _wait_for(condition, what: str, seconds: float = 60) -> None:
@@ -92,9 +103,55 @@ def test_serve_survives_the_whole_corpus_at_once_and_recovers(tmp_path: Path) ->
                 copied += 1
         assert copied > 30
         _wait_for(lambda: "korpus/invalid-" in log.read_text(encoding="utf-8"), "the errors")
-        time.sleep(1)
-        # While the data has errors, MkDocs holds requests until the next good build.
+        _wait_for(lambda: "korpus/invalid-" in _fetch_any(url)[1], "the error page")
         assert server.poll() is None, "serve stopped on the corpus"
         shutil.rmtree(project / "events" / "korpus")
         _rename_event(project)
         _wait_for(lambda: "Kast siegt in der Stichwahl" in _fetch(url), "the recovered site")
+
+
+BROKEN_LINE = 3  # an unclosed quote here; libyaml itself reports a later line
+
+
+def _break_title(project: Path) -> str:
+    event = project / EVENT
+    original = event.read_text(encoding="utf-8")
+    lines = original.splitlines(keepends=True)
+    assert lines[BROKEN_LINE - 1].startswith("title:")  # the line the problem must be reported on
+    lines[BROKEN_LINE - 1] = 'title: "Kast gewinnt die Stichwahl\n'
+    event.write_text("".join(lines), encoding="utf-8")
+    return original
+
+
+def test_serve_shows_the_problems_on_every_page_and_never_holds_a_request(tmp_path: Path) -> None:
+    with _serving(tmp_path) as (project, url, log, server):
+        start = url.split("/chronik/")[0] + "/chronik/"
+        original = _break_title(project)
+        where = f"{EVENT}:{BROKEN_LINE}"
+        _wait_for(lambda: where in _fetch_any(url)[1], "the error page")
+        for address in (url, start, start + "personen/", start + "gibt-es-nicht/"):
+            status, page = _fetch_any(address)  # answered at once, not held until a good build
+            assert status in (200, 404) and "data-chronik-fehlerseite" in page, address
+            assert (f'<code>{where}</code>: YAML-Syntaxfehler: Das Anführungszeichen &quot; in dieser Zeile wird nicht '
+                    "geschlossen") in page  # escaped: a contributor's text is never markup
+            assert "Die Daten enthalten 1 Fehler in 1 Datei" in page
+        assert "An error happened during the rebuild" not in log.read_text(encoding="utf-8")
+        assert server.poll() is None
+        (project / EVENT).write_text(original, encoding="utf-8")
+        _rename_event(project)
+        _wait_for(lambda: "Kast siegt in der Stichwahl" in _fetch(url), "the fixed page")
+        assert "data-chronik-fehlerseite" not in _fetch(start)
+
+
+def test_an_open_browser_shows_the_problems_and_then_the_fixed_page_by_itself(tmp_path: Path, page) -> None:
+    """Live reload in a real Chromium: nobody presses reload."""
+    with _serving(tmp_path) as (project, url, log, server):
+        page.goto(url)
+        assert page.locator("article h1").first.inner_text().strip() == "Kast gewinnt die Stichwahl"
+        original = _break_title(project)
+        page.wait_for_selector("html[data-chronik-fehlerseite]", timeout=60_000)
+        assert f"{EVENT}:{BROKEN_LINE}" in page.locator("main").inner_text()
+        (project / EVENT).write_text(original, encoding="utf-8")
+        _rename_event(project)
+        page.wait_for_function("() => document.querySelector('article h1')?.textContent.includes('Kast siegt')",
+                               timeout=60_000)

@@ -32,7 +32,7 @@ def _load(path: Path):
 
 
 def test_the_workflows_are_the_expected_ones() -> None:
-    assert [path.name for path in WORKFLOWS] == ["ci.yml", "pages.yml"]
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "ereignis-uebernehmen.yml", "pages.yml"]
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -73,6 +73,45 @@ def test_every_action_is_pinned_to_a_full_commit_with_its_version(path: Path) ->
     for action, comment in found:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), f"{action}: version comment missing"
+
+
+# GitHub retires actions that run on Node 20 (autumn 2026). The first major release of each action that
+# runs on node24 (or is composite over node24 actions); configure-pages has none (None: not allowed).
+FIRST_NODE24_MAJOR = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6,
+                      "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5, "actions/configure-pages": None}
+# Releases known to run on Node 20, by commit, in case a version comment lies.
+NODE20_COMMITS = {"11bd71901bbe5b1630ceea73d27597364c9af683", "a26af69be951a213d495a4c3e4e4022e16d87065",
+                  "ea165f8d65b6e75b540449e92b4886f43607fa02", "7b1f4a764d45c48632c6b24a0339c27f5614fb0b",
+                  "d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "983d7736d9b0ae728b81ab479565c72886d7745b"}
+
+
+def node20_actions(text: str) -> list[str]:
+    """Every `uses:` of a workflow text that pins a release known to run on Node 20."""
+    old = []
+    for action, comment in USES.findall(text):
+        name, _, commit = action.partition("@")
+        major = re.search(r"# v(\d+)\.", comment)
+        first = FIRST_NODE24_MAJOR.get(name, 0)
+        if commit in NODE20_COMMITS or first is None or (major and int(major.group(1)) < first):
+            old.append(f"{action}{comment}")
+    return old
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_action_runs_on_node_20(path: Path) -> None:
+    found = USES.findall(path.read_text(encoding="utf-8"))
+    assert all(action.split("@")[0] in FIRST_NODE24_MAJOR for action, _ in found), "an action without a known release"
+    assert node20_actions(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("line", [
+    "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2",
+    "      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065 # v6.0.0",  # the commit says v5.6.0
+    "      - uses: actions/upload-artifact@0000000000000000000000000000000000000000 # v4.6.2",
+    "      - uses: actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # v5.0.0",
+])
+def test_the_node_20_check_finds_old_releases(line: str) -> None:
+    assert node20_actions(line + "\n") == [line.split("uses: ")[1]]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -118,20 +157,36 @@ def test_pages_builds_with_read_rights_and_deploys_with_pages_rights_only() -> N
     assert workflow["permissions"] == {}
     assert workflow["concurrency"]["group"] == "pages"
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert build["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert "./dev build" in [step.get("run") for step in build["steps"]]
     uses = [step["uses"].split("@")[0] for job in (build, deploy) for step in job["steps"] if "uses" in step]
-    assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                    "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+                    "actions/deploy-pages"]
+
+
+def test_the_issue_workflow_writes_only_in_its_job_and_only_when_the_team_says_so() -> None:
+    workflow = _load(GITHUB / "workflows" / "ereignis-uebernehmen.yml")
+    assert workflow.get("on", workflow.get(True)) == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'übernehmen'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert './dev from-issue "$GITHUB_EVENT_PATH"' in runs and "gh pr create" in runs and "gh issue comment" in runs
+    assert "Closes #$ISSUE_NUMBER" in runs
+    # Untrusted text never enters through an expression: only numbers, the token and the command's own output.
+    expressions = set(re.findall(r"\$\{\{([^}]*)\}\}", (GITHUB / "workflows" / "ereignis-uebernehmen.yml").read_text()))
+    assert {e.strip() for e in expressions} == {"github.event.issue.number", "github.token",
+                                                "steps.convert.outputs.path"}
 
 
 # Issue forms and the pull request template ------------------------------------------------------
 
 FORM_FIELDS = {
     "ereignis-vorschlagen.yml": {"Datum": True, "Was geschah": True, "Personen": False, "Länder": False,
-                                 "Quellen": True, "Hinweise": False},
+                                 "Quellen": True, "Angaben": False, "Hinweise": False},
     "fehler-melden.yml": {"Seite": True, "Was ist falsch": True, "Quelle": True},
 }
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chronik.yaml_source import MAX_FILE_BYTES, read_document
+from chronik.yaml_syntax import likely_cause
 
 
 def read(text: str | bytes):
@@ -85,8 +88,8 @@ def test_oversized_files_are_refused_without_parsing() -> None:
 
 def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
     assert messages('title: "Ana\ndate: 2025\ncountries: [CL]\nsummary: x\n') == [
-        "events/x.yaml:1: Fehler: YAML-Syntaxfehler: Ein Anführungszeichen wird nicht geschlossen – Schließe jedes \" "
-        "oder ' am Ende des Textes."]
+        "events/x.yaml:1: Fehler: YAML-Syntaxfehler: Das Anführungszeichen \" in dieser Zeile wird nicht geschlossen – "
+        "Setze ans Ende des Textes in derselben Zeile ebenfalls \", z. B. title: \"Gipfel: Ergebnis\"."]
 
 
 def test_a_colon_in_a_title_gets_the_quoting_hint() -> None:
@@ -98,3 +101,31 @@ def test_a_colon_in_a_title_gets_the_quoting_hint() -> None:
 def test_an_unclosed_bracket_is_reported_where_it_opens() -> None:
     assert messages("title: A\ncountries: [CL, PE\nsummary: x\nplace: y\n")[0].startswith(
         "events/x.yaml:2: Fehler: YAML-Syntaxfehler: Eine eckige Klammer `[` wird nicht geschlossen")
+
+
+LATER_QUOTE = 'summary: |\n  Sie sagte: "Gut".\nsources:\n  - publisher: "Zeitung"\n    title: Bericht\n'
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ('title: "Kast trifft\ndate: 2025\n' + LATER_QUOTE, 1, 'Das Anführungszeichen " in dieser Zeile wird nicht '),
+    ("title: 'Kast trifft\ndate: 2025\n" + LATER_QUOTE, 1, "Das Anführungszeichen ' in dieser Zeile wird nicht "),
+    ("title:Kast trifft\ndate: 2025\n" + LATER_QUOTE, 1, "Nach `title:` fehlt ein Leerzeichen"),
+    ("title: x\ndate: 2025\n" + LATER_QUOTE.replace("    title", "   title"), 7, "Die Einrückung stimmt nicht"),
+    ("title: x\n date: 2025\n" + LATER_QUOTE, 2, "Die Einrückung stimmt nicht"),
+    ("title: x\ndate: 2025\n" + LATER_QUOTE.replace("    title", "\ttitle"), 7, "Tabulatorzeichen"),
+    ("title: x\npeople: [a, b\ndate: 2025\n" + LATER_QUOTE, 2, "Eine eckige Klammer `[` wird nicht geschlossen"),
+])
+def test_syntax_errors_name_the_line_of_their_cause(text: str, line: int, message: str) -> None:
+    [problem] = read_document("events/x.yaml", text.encode("utf-8"))[1]
+    assert (problem.line, problem.message[:len("YAML-Syntaxfehler: ") + len(message)]) == (
+        line, "YAML-Syntaxfehler: " + message)
+
+
+@pytest.mark.parametrize("text", [
+    'title: "Kast: \\"Treffen\\""\nsummary: |\n  date:2025 "offen\n  - x\n',
+    "title: 'It''s'\npeople: [a, \"b]\"]\nsources:\n- publisher: x\n  title: y\n",
+])
+def test_the_cause_finder_accepts_what_yaml_reads(text: str) -> None:
+    """Block texts, escaped quotes, quoted brackets and indentless lists are no cause."""
+    assert read_document("events/x.yaml", text.encode("utf-8"))[1] == []
+    assert likely_cause(text, len(text.splitlines())) is None

@@ -23,6 +23,7 @@ from .text import escape_markdown
 from .yaml_source import read_document
 
 MAX_LISTED = 20  # files named one by one in the "only comments or layout" line
+UPSTREAM = "origin/main"  # the branch pull requests go to; `summary` without a base compares with it
 
 _FIELD_NAMES = {
     "title": "Titel", "date": "Datum", "end": "Datum", "approximate": "Datum", "status": "Status", "place": "Ort",
@@ -53,6 +54,12 @@ class Change:
 
 def summary_markdown(root: Path, base: str) -> str:
     return render(changes(root, base), base)
+
+
+def merge_base(root: Path, upstream: str) -> str:
+    """The commit where the current branch left `upstream`: what a pull request would compare with."""
+    commit = _resolve(root, upstream)
+    return _git(root, "merge-base", "HEAD", commit).decode().strip()[:12]
 
 
 def changes(root: Path, base: str) -> list[Change]:

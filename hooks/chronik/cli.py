@@ -5,22 +5,24 @@
     python -m chronik schema
     python -m chronik new event "Titel" --date 2026-01-06 [--person ID ...] [--country CC ...] [--id ID]
     python -m chronik new person "Name" [--country CC ...] [--id ID]
-    python -m chronik summary BASIS
+    python -m chronik summary [BASIS]
+    python -m chronik from-issue EREIGNIS.json
 
 The work happens in the modules; this file only reads arguments and prints.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
 from pathlib import Path
 
-from .change_summary import SummaryError, summary_markdown
+from .change_summary import UPSTREAM, SummaryError, merge_base, summary_markdown
+from .cli_german import GermanParser, german
+from .from_issue import convert, read_issue
 from .loading import EVENTS_DIR, PEOPLE_DIR, load_chronicle
-from .problems import Problem, count_summary
+from .problems import CommandError, Problem, count_summary
 from .scaffold import ScaffoldError, new_event, new_person, write
 from .schema import SCHEMA_DIR, write_schemas
 from .settings import SettingsError, build_date, read_config, settings_from_config
@@ -30,7 +32,8 @@ from .vocabulary import count_phrase
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with german():
+        args = _parser().parse_args(argv)
     root = args.root.resolve()
     if args.command == "schema":
         return _schema(root)
@@ -43,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "new":
         return _new(root, settings, args)
+    if args.command == "from-issue":
+        return _from_issue(root, settings, args.payload)
     only = None
     if args.command == "check" and args.paths:
         wrong = [_path_problem(root, path) for path in args.paths]
@@ -87,33 +92,40 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m chronik", description="Werkzeuge für die Daten der Chronik.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="Projektordner (mit mkdocs.yml); Standard: hier")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _parser() -> GermanParser:
+    parser = GermanParser(prog="python -m chronik", description="Werkzeuge für die Daten der Chronik.")
+    parser.add_argument("--root", type=Path, default=Path("."), metavar="ORDNER",
+                        help="Projektordner (mit mkdocs.yml); Standard: hier")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL", title="Befehle")
     check = commands.add_parser("check", help="Prüft alle Daten oder die genannten Dateien.")
-    check.add_argument("paths", nargs="*", type=Path, help="Dateien in events/ oder people/ (Standard: alle)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="DATEI",
+                       help="Dateien in events/ oder people/ (Standard: alle)")
     pages = commands.add_parser("pages", help="Schreibt alle Seiten als Markdown in einen Ordner.")
-    pages.add_argument("target", type=Path, help="Zielordner; wird geleert")
+    pages.add_argument("target", type=Path, metavar="ZIELORDNER", help="Zielordner; wird geleert")
     commands.add_parser("schema", help=f"Schreibt die JSON-Schemas nach {SCHEMA_DIR}/ (aus hooks/chronik/fields.py).")
     new = commands.add_parser("new", help="Legt eine neue Datei an, mit jedem Feld und Erklärungen.")
-    kinds = new.add_subparsers(dest="kind", required=True)
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="ART", title="Arten")
     event = kinds.add_parser("event", help="Ein neues Ereignis in events/.")
-    event.add_argument("title", help="Überschrift, z. B. \"Treffen im Präsidentenpalast\"")
-    event.add_argument("--date", help="Datum: JJJJ-MM-TT, JJJJ-MM oder JJJJ (Pflicht)")
+    event.add_argument("title", metavar="TITEL", help="Überschrift, z. B. \"Treffen im Präsidentenpalast\"")
+    event.add_argument("--date", metavar="DATUM", help="Datum: JJJJ-MM-TT, JJJJ-MM oder JJJJ (Pflicht)")
     event.add_argument("--person", dest="people", action="append", default=[], metavar="KENNUNG",
                        help="Beteiligte Person aus people/; mehrfach möglich")
     event.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
                        help="Beteiligtes Land, z. B. PE; mehrfach möglich (Standard: das Land der Chronik)")
     event.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt Datum und Titel")
     person = kinds.add_parser("person", help="Eine neue Person in people/.")
-    person.add_argument("name", help="Name, z. B. \"Ana Pérez\"")
+    person.add_argument("name", metavar="NAME", help="Name, z. B. \"Ana Pérez\"")
     person.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
                         help="Land der Person, z. B. AR; mehrfach möglich")
     person.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt der aus dem Namen")
     summary = commands.add_parser("summary", help="Fasst zusammen, was sich gegenüber einer Git-Revision "
                                                   "geändert hat (Markdown).")
-    summary.add_argument("base", help="Git-Revision, z. B. origin/main")
+    summary.add_argument("base", nargs="?", metavar="BASIS",
+                         help=f"Git-Revision, z. B. main; Standard: wo der Branch von {UPSTREAM} abzweigt")
+    from_issue = commands.add_parser("from-issue", help="Legt aus einem Issue „Ereignis vorschlagen“ ein Ereignis "
+                                                        "an und prüft es.")
+    from_issue.add_argument("payload", type=Path, metavar="DATEI", help="Das Ereignis von GitHub Actions als JSON "
+                                                       "($GITHUB_EVENT_PATH)")
     return parser
 
 
@@ -126,7 +138,7 @@ def _schema(root: Path) -> int:
     return 0
 
 
-def _new(root: Path, settings, args: argparse.Namespace) -> int:
+def _new(root: Path, settings, args) -> int:
     try:
         if args.kind == "event":
             if not args.date:
@@ -146,8 +158,31 @@ def _new(root: Path, settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(root: Path, base: str) -> int:
+def _from_issue(root: Path, settings, payload: Path) -> int:
+    result = load_chronicle(root, settings, build_date())
+    if result.chronicle is None:  # the data must be sound before anything is added to it
+        _print_problems(result.errors)
+        print(f"{count_summary(result.problems)}.", file=sys.stderr)
+        return 1
     try:
+        new, problems = convert(root, result.chronicle, read_issue(payload))
+    except CommandError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    _print_problems(problems)
+    if new is None:
+        print(f"{count_summary(problems)}.", file=sys.stderr)
+        return 1
+    print(new.path)
+    print(f"Angelegt: {new.path} – Prüfe Text und Quellen, bevor du den Pull Request zusammenführst.", file=sys.stderr)
+    return 0
+
+
+def _summary(root: Path, base: str | None) -> int:
+    try:
+        if base is None:
+            base = merge_base(root, UPSTREAM)
+            print(f"Verglichen mit {base}, dem Commit, an dem dieser Branch von {UPSTREAM} abzweigt.", file=sys.stderr)
         print(summary_markdown(root, base), end="")
     except SummaryError as error:
         print(error.format(), file=sys.stderr)

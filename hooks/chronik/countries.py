@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from .text import fold
+
 # CLDR knows some territories that are not ISO 3166-1 countries (EU, UN, Ceuta, pseudo-locales).
 _NOT_ISO_3166_1 = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"})
 
@@ -35,13 +37,13 @@ def flag(code: str) -> str:
 
 
 def suggest(text: str) -> str | None:
-    """The code a contributor probably meant: `ar` -> AR, `Peru` -> PE, `Perú` -> PE."""
+    """The code a contributor probably meant: `ar` -> AR, `Peru` -> PE, `Perú` -> PE, `peru` -> PE."""
     names = _names("de")
-    if text.upper() in names:
-        return text.upper()
-    folded = text.strip().casefold()
+    if text.strip().upper() in names:
+        return text.strip().upper()
+    folded = fold(text.strip())
     for locale in ("de", "es", "en"):
         for code, name in _names(locale).items():
-            if name.casefold() == folded:
+            if fold(name) == folded:
                 return code
     return None

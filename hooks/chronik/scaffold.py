@@ -244,7 +244,7 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
     "approximate": lambda c: ["true, wenn die Daten nur ungefähr bekannt sind („Anfang Januar“);",
                               "# fehlt die Zeile, gilt false. Nur true oder false.", "# approximate: true"],
     "status": _status_lines,
-    "place": lambda c: ["Ort, freier Text, eine Zeile, z. B. Santiago.", '# place: ""'],
+    "place": lambda c: ["Ort, freier Text, eine Zeile, z. B. Lima.", '# place: ""'],
     "countries": lambda c: ["Beteiligte Länder, mindestens eines: Codes nach ISO 3166-1 in Großbuchstaben,",
                             '# z. B. [AR, PE]. Norwegen: "NO" in Anführungszeichen.',
                             f"countries: {_flow(c.countries)}"],

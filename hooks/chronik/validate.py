@@ -60,8 +60,7 @@ class _Checker:
         if key not in spec:
             self.report(path + (key,), f"Unbekanntes Feld `{_name(path + (key,))}`", _unknown_key_hint(key, spec))
         elif value is None:  # `title:` with nothing after it, or `~`
-            self.report(path + (key,), f"`{_name(path + (key,))}` ist leer",
-                        f"Trage einen Wert ein ({spec[key].help}) oder lösche die Zeile.")
+            self.report(path + (key,), f"`{_name(path + (key,))}` ist leer", _empty_hint(spec[key], "einen Wert"))
         else:
             self.value(value, spec[key], path + (key,))
 
@@ -93,6 +92,8 @@ class _Checker:
             self.date(value, path)
         elif not isinstance(value, str):
             self.wrong_type(value, path, _EXPECTED_TEXT[kind], _WRONG_TYPE_HINTS.get(kind, "Schreibe einen Text."))
+        elif field.required and not value.strip():
+            self.report(path, f"`{_name(path)}` ist leer", _empty_hint(field, "einen Text"))
         else:
             _TEXT_RULES[kind](self, value, path)
 
@@ -268,6 +269,13 @@ def _name(path: Path) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+def _empty_hint(field: Field, what: str) -> str:
+    """A required field is filled in, never deleted (that only leads to "Pflichtfeld fehlt")."""
+    if field.required:
+        return f"Trage {what} ein ({field.help}); das Feld ist Pflicht."
+    return f"Trage {what} ein ({field.help}) oder lösche die Zeile."
 
 
 def _unknown_key_hint(key: str, spec: dict[str, Field]) -> str:

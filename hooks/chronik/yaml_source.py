@@ -17,6 +17,7 @@ import yaml
 
 from .problems import Problem
 from .text import format_count
+from .yaml_syntax import likely_cause
 
 try:  # libyaml is ~12x faster; the pure-Python parser gives the same nodes.
     _Loader = yaml.CSafeLoader
@@ -219,6 +220,9 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if exc.context_mark and any(problem.startswith(needle) for needle in _AT_CONTEXT):
         mark = exc.context_mark
     line = mark.line + 1 if mark else None
+    cause = likely_cause(text, line) if line else None
+    if cause:
+        return Problem(path, cause.line, f"YAML-Syntaxfehler: {cause.message}", cause.hint)
     lines = text.splitlines()
     if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
         problem = "found character '\\t'"  # libyaml often calls a tab only "cannot start any token"
