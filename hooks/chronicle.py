@@ -10,6 +10,7 @@ pages go to the search index while MkDocs renders the next ones.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,13 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
-from chronik.loading import load_chronicle
+from chronik.incremental import ChangeTracker
+from chronik.loading import FileCache, load_chronicle
 from chronik.problems import Problem, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SiteBuild, build_site
 from chronik.site_files import SiteFilesError
-from chronik.site_search import SearchIndexer, SearchIndexError, mark_searchable
+from chronik.site_search import SearchIndexer, SearchIndexError, build_index, mark_searchable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,11 +43,29 @@ _indexer: SearchIndexer | None = None  # Pagefind, fed page by page while MkDocs
 # one): every page shows the problems instead. `build` still fails on them.
 _serving = False
 _broken: list[Problem] = []  # the current build's problems while serve shows them
+# `serve --dirty` (./dev serve): files are read and checked again only when they changed, and only
+# pages whose content changed are rendered again; the search index follows in the background.
+_dirty = False
+_files_cache: FileCache | None = None
+_changes = ChangeTracker()
+_search_lock = threading.Lock()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _dirty, _files_cache
     _serving = command == "serve"
+    _dirty = _serving and dirty
+    _files_cache = FileCache() if _serving else None
+    if _dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns that a dirty build may leave navigation and links stale. Here it cannot: every
+    # generated page whose content changed, and every page that shows fragments, is rendered again,
+    # and the navigation lists only hand-written pages and indexes. Under strict, the warning would
+    # abort every rebuild.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -75,7 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if _serving:
             return _show_in_browser(error.problems, files, config)
         raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
-    result = load_chronicle(root, settings, build_date())
+    result = load_chronicle(root, settings, build_date(), cache=_files_cache)
     for problem in result.problems:
         (log.error if problem.is_error and not _serving else log.info)(problem.format())
     if result.chronicle is None and _serving:
@@ -88,21 +108,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site = build_site(result.chronicle)
     except SiteFilesError as error:
         raise PluginError(str(error)) from None
+    if _dirty:
+        _changes.start()
+        if _changes.fragments_changed(site.fragments):
+            for file in files:  # hand-written pages that show fragments
+                if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
+                    file.is_modified = _modified
     for page in site.pages:
         file = File.generated(config, page.path, content=page.markdown,
                               inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
         file.edit_uri = page.source  # the YAML file a reader's correction belongs in
-        files.append(file)
+        files.append(_tracked(file, page.markdown))
     for site_file in site.files:
-        files.append(File.generated(config, site_file.path, content=site_file.content))
+        files.append(_tracked(File.generated(config, site_file.path, content=site_file.content), site_file.content))
     _current = site
-    _indexer = SearchIndexer()
+    _indexer = None if _dirty else SearchIndexer()
     return files
+
+
+def _tracked(file: File, content: str | bytes) -> File:
+    """Under `serve --dirty`, a generated file whose content did not change is not rendered again."""
+    if _dirty and not _changes.changed(file.src_uri, content):
+        file.is_modified = _unmodified
+    return file
+
+
+def _modified() -> bool:
+    return True
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig) -> Files:
     """Serve with broken data: remember the problems; give every page of the nav a file to stand in."""
     _broken[:] = problems
+    _changes.forget()  # every page shows the problems now, and every page must come back after the fix
+    for file in files:
+        file.is_modified = _modified
     known = {file.src_uri for file in files}
     for path in nav_paths(config.nav or []):
         if path not in known:
@@ -147,7 +191,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     global _indexer
     indexer, _indexer = _indexer, None
-    if indexer is None or _broken:
+    if _broken:
+        return
+    if _dirty:  # only changed pages passed on_post_page: index the whole site once it is written
+        threading.Thread(target=_index_site, args=(Path(config.site_dir),), name="pagefind", daemon=True).start()
+        return
+    if indexer is None:
         return
     try:
         log.info(f"Suchindex: {indexer.finish(Path(config.site_dir))}")
@@ -157,6 +206,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _stop_indexer()
+    _changes.forget()
+
+
+def _index_site(site_dir: Path) -> None:
+    with _search_lock:  # one index at a time; a newer build's thread waits and then indexes its state
+        try:
+            log.info(f"Suchindex: {build_index(site_dir)}")
+        except SearchIndexError as error:
+            log.warning(str(error))
 
 
 def _stop_indexer() -> None:

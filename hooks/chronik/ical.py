@@ -1,4 +1,4 @@
-"""Calendars to subscribe to (RFC 5545, written with the icalendar library).
+"""Calendars to subscribe to (RFC 5545, content lines written by ics.py).
 
 `kalender/alle.ics` holds every event, `kalender/geplant.ics` the plans: events that have not
 (yet) happened as far as the sources say – planned, possible, postponed and cancelled ones, so a
@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import icalendar
-
+from . import ics
 from .dates import YEAR
 from .index import ChronicleIndex
 from .model import Event
@@ -51,42 +50,41 @@ def in_calendar(event: Event) -> bool:
     return event.date.precision != YEAR and (event.end is None or event.end.precision != YEAR)
 
 
-def _calendar(index: ChronicleIndex, name: str, events, vevents: dict[str, icalendar.Event]) -> bytes:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//Chronik//{index.settings.title}//DE")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", name)  # RFC 7986
-    calendar.add("x-wr-calname", name)  # the same, for clients that predate RFC 7986
-    calendar.add("source", page_url(index.settings, "index.md"))
-    calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "P1D")
-    for event in events:
-        if event.id in vevents:
-            calendar.add_component(vevents[event.id])
-    return calendar.to_ical()
+def _calendar(index: ChronicleIndex, name: str, events, vevents: dict[str, bytes]) -> bytes:
+    return ics.component("VCALENDAR", [
+        ("VERSION", "2.0"),
+        ("PRODID", f"-//Chronik//{ics.text(index.settings.title)}//DE"),
+        ("CALSCALE", "GREGORIAN"),
+        ("NAME", ics.text(name)),  # RFC 7986
+        ("X-WR-CALNAME", ics.text(name)),  # the same, for clients that predate RFC 7986
+        ("REFRESH-INTERVAL;VALUE=DURATION", "P1D"),
+        ("SOURCE", page_url(index.settings, "index.md")),
+        ("X-PUBLISHED-TTL", "P1D"),
+    ], [vevents[event.id] for event in events if event.id in vevents])
 
 
-def _vevent(index: ChronicleIndex, event: Event) -> icalendar.Event:
+def _vevent(index: ChronicleIndex, event: Event) -> bytes:
     settings = index.settings
     url = page_url(settings, event_path(event.id))
-    stamp = midnight_utc(revised(event))
+    stamp = ics.utc(midnight_utc(revised(event)))
     last_day = (event.end or event.date).last
     lines = [f"{index.date_text(event)} · {index.status_label(event)}", plain_text(event.summary), url]
-    vevent = icalendar.Event()
-    vevent.add("uid", f"{event.id}@{host(settings)}")
-    vevent.add("dtstamp", stamp)
-    vevent.add("last-modified", stamp)
-    vevent.add("sequence", revision(event))
-    vevent.add("dtstart", event.date.first)
-    vevent.add("dtend", last_day + dt.timedelta(days=1))
-    vevent.add("summary", _TITLE_PREFIX.get(event.status, "") + event.title)
-    vevent.add("description", "\n\n".join(lines))
-    vevent.add("status", CALENDAR_STATUS[event.status])
-    vevent.add("transp", "TRANSPARENT")  # a chronicle's events never make a reader busy
-    vevent.add("url", url)
-    if event.place:
-        vevent.add("location", event.place)
+    properties = [
+        ("SUMMARY", ics.text(_TITLE_PREFIX.get(event.status, "") + event.title)),
+        ("DTSTART;VALUE=DATE", ics.date(event.date.first)),
+        ("DTEND;VALUE=DATE", ics.date(last_day + dt.timedelta(days=1))),
+        ("DTSTAMP", stamp),
+        ("UID", ics.text(f"{event.id}@{host(settings)}")),
+        ("SEQUENCE", str(revision(event))),
+    ]
     if event.topics:
-        vevent.add("categories", [settings.topics[topic_id] for topic_id in event.topics])
-    return vevent
+        properties.append(("CATEGORIES", ics.text_list(settings.topics[topic_id] for topic_id in event.topics)))
+    properties += [("DESCRIPTION", ics.text("\n\n".join(lines))), ("LAST-MODIFIED", stamp)]
+    if event.place:
+        properties.append(("LOCATION", ics.text(event.place)))
+    properties += [
+        ("STATUS", CALENDAR_STATUS[event.status]),
+        ("TRANSP", "TRANSPARENT"),  # a chronicle's events never make a reader busy
+        ("URL", url),
+    ]
+    return ics.component("VEVENT", properties)

@@ -31,16 +31,18 @@ class LoadResult:
         return [p for p in self.problems if p.is_error]
 
 
-def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str] | None = None) -> LoadResult:
+def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str] | None = None,
+                   cache: FileCache | None = None) -> LoadResult:
     """Read events/ and people/ below `root`.
 
     `only`, if given, limits the reported problems to these relative paths
     (the checker's `check FILE`); everything is still read, for references, and
-    the chronicle is None while any file has an error, reported or not.
+    the chronicle is None while any file has an error, reported or not. `cache`
+    keeps checked files between the builds of one `serve` process.
     """
     problems: list[Problem] = []
-    events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems)
-    people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems)
+    events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems, cache=cache)
+    people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems, cache=cache)
     problems += check_references(settings, events, people, today)
     problems = sort_problems(problems)
     failed = any(p.is_error for p in problems)  # of any file: a chronicle needs all of them sound
@@ -60,7 +62,7 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
 
 
 def _read_folder(root: Path, folder: str, spec: dict[str, Field], recursive: bool,
-                 problems: list[Problem]) -> dict[str, Checked]:
+                 problems: list[Problem], cache: FileCache | None = None) -> dict[str, Checked]:
     """Every readable file of a folder by id, checked on its own."""
     checked: dict[str, Checked] = {}
     paths: dict[str, str] = {}
@@ -70,15 +72,35 @@ def _read_folder(root: Path, folder: str, spec: dict[str, Field], recursive: boo
             problems.append(_duplicate_id(relative, file_id, paths[file_id]))
             continue
         paths[file_id] = relative
-        document, found = read_document(relative, path.read_bytes())
-        problems += found
-        if document is None:  # unreadable, but it exists: references to it are not "unknown"
-            checked[file_id] = Checked(None, {}, frozenset(spec))
-            continue
-        record, found = check_document(document, spec)
+        record, found = cache.check(path, relative, spec) if cache is not None else _check_file(path, relative, spec)
         problems += found
         checked[file_id] = record
     return checked
+
+
+def _check_file(path: Path, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
+    document, found = read_document(relative, path.read_bytes())
+    if document is None:  # unreadable, but it exists: references to it are not "unknown"
+        return Checked(None, {}, frozenset(spec)), found
+    record, more = check_document(document, spec)
+    return record, found + more
+
+
+class FileCache:
+    """Checked files kept between the builds of one `serve` process: a file whose size and modification
+    time are unchanged is neither read nor checked again. Rules across files always run anew."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple[int, int], Checked, list[Problem]]] = {}
+
+    def check(self, path: Path, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        entry = self._entries.get(relative)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, *_check_file(path, relative, spec))
+            self._entries[relative] = entry
+        return entry[1], list(entry[2])
 
 
 def check_document(document: Document, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:

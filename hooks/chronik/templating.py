@@ -32,6 +32,9 @@ TEMPLATES = jinja2.Environment(
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
+    # Compiled once per process: checking every template file's time on each render cost ~10 % of the
+    # pages at 1,000 events. Like the Python code, edited templates take effect when serve restarts.
+    auto_reload=False,
 )
 TEMPLATES.filters["md"] = escape_markdown
 TEMPLATES.filters["url"] = escape_url

@@ -1,0 +1,65 @@
+"""`./dev serve` rebuilds only what changed (`mkdocs serve --dirty`); what it serves after an edit must be
+exactly what a clean build of the edited data gives: the changed pages, the listings and the feeds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import SOURCE_DATE_EPOCH, copy_project
+
+EVENT = "events/2025-12-14-kast-gewinnt-stichwahl.yaml"
+PERSON = "people/michelle-bachelet.yaml"
+COMPARED = (".html", ".xml", ".ics", ".json", ".csv")
+
+
+def _serve_build(project: Path, site: Path, first: bool) -> None:
+    """One build as `mkdocs serve --dirty` makes it, in this process, with the hook's state kept."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    hook = config.plugins["hooks/chronicle.py"]
+    with hook._search_lock:  # the search index follows in the background; wait for it
+        pass
+    return hook
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.suffix in COMPARED and "pagefind" not in path.parts and "assets" not in path.parts}
+
+
+def test_a_dirty_rebuild_after_edits_equals_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    project = copy_project(tmp_path / "project")
+    served = tmp_path / "served"
+    hook = _serve_build(project, served, first=True)
+    before = _files(served)
+    event, person = project / EVENT, project / PERSON
+    event.write_text(event.read_text(encoding="utf-8").replace("Kast gewinnt die Stichwahl", "Kast siegt"),
+                     encoding="utf-8")
+    person.write_text(person.read_text(encoding="utf-8").replace("description: ", "description: Heute "),
+                      encoding="utf-8")
+    rendered = []
+    monkeypatch.setattr(hook, "on_post_page", lambda output, page, config, original=hook.on_post_page:
+                        rendered.append(page.file.src_uri) or original(output, page, config))
+    _serve_build(project, served, first=False)
+    clean = tmp_path / "clean"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(clean)], cwd=project,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True, capture_output=True)
+    after, expected = _files(served), _files(clean)
+    assert set(expected) <= set(after)
+    assert [path for path in expected if after[path] != expected[path]] == []
+    changed = {path for path in expected if before.get(path) != expected[path]}
+    assert {"ereignisse/2025-12-14-kast-gewinnt-stichwahl/index.html", "zeitleiste/index.html",
+            "personen/michelle-bachelet/index.html", "feeds/chronik.xml", "kalender/alle.ics"} <= changed
+    # Only what changed was rendered again: not the pages of unrelated events.
+    assert "ereignisse/2025-12-23-kast-trifft-noboa.md" not in rendered
+    assert "ereignisse/2025-12-14-kast-gewinnt-stichwahl.md" in rendered
