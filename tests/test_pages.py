@@ -12,6 +12,7 @@ from chronik.dates import parse_partial_date
 from chronik import pages as pages_module
 from chronik.model import Chronicle, Event, Person, Quote, Settings, Source
 from chronik.pages import build_fragments, build_pages, expand_markers, write_pages
+from chronik.site_search import name_weight
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
                     inauguration=dt.date(2026, 3, 11), topics={"wahl": "Wahl"})
@@ -211,3 +212,9 @@ def test_a_long_people_index_has_one_page_per_letter(monkeypatch) -> None:
     assert "[Öhm, Eva](../eva-ohm.md)" in pages["personen/verzeichnis/o.md"].markdown
     assert all(pages[path].listing and not pages[path].in_nav for path in letters)
     assert_links_resolve({path: page.markdown for path, page in pages.items()})
+
+
+def test_a_persons_names_weigh_more_the_more_events_they_have() -> None:
+    weights = [name_weight(events, 1000) for events in (0, 1, 2, 10, 100, 500)]
+    assert weights == sorted(weights) and len(set(weights)) == len(weights)
+    assert 6 <= weights[0] and weights[-1] < 10 == name_weight(1000, 1000) == name_weight(3, 1000, president_elect=True)

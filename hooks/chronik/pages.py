@@ -37,6 +37,7 @@ from .model import Chronicle, Event, Person
 from .published import (CALENDAR_ALL, CALENDAR_PLANNED, COUNTRIES_INDEX, DATA_CSV, DATA_JSON, DATA_SCHEMA,
                         PEOPLE_INDEX, SITE_FEED, TIMELINE, TOPICS_INDEX, country_feed_path, country_path, event_path,
                         person_feed_path, person_path, revised, topic_path)
+from .site_search import name_weight
 from .text import escape_markdown, escape_url, fold, sort_key
 
 STATUS_LABELS = {
@@ -273,7 +274,8 @@ class _Builder:
             feed=_link(here, person_feed_path(person.id)),
             json_ld=structured_data.script_element(structured_data.person_data(self.chronicle, person)),
             search=self._search_data(filters=[("Person", person.name)], meta={"art": "Person"},
-                                     names=[person.name, *person.aliases]),
+                                     names=[person.name, *person.aliases])
+            | {"weight": name_weight(len(events), len(self.events), person.id == self.settings.president_elect)},
         )
         return [first, *self._more_pages(chunks, person.name, "", here, quotes)]
 
