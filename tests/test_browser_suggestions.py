@@ -95,12 +95,19 @@ def test_no_suggestion_for_words_or_for_names_that_were_found(page, base_url: st
     assert page.locator(f"{DIALOG} {HINT}").is_hidden()
 
 
-def test_the_names_list_holds_names_kinds_and_existing_pages_only(site: Path) -> None:
+def test_the_names_list_holds_names_kinds_and_addresses_of_existing_pages(page, base_url: str, site: Path) -> None:
     names = json.loads((site / "suche" / "namen.json").read_text(encoding="utf-8"))
     assert sorted(names) == ["laender/", "personen/", "themen/"]
-    for folder, rows in names.items():
-        for slug, *spellings in rows:
-            assert (site / folder / slug / "index.html").exists()
-            assert spellings and all(isinstance(name, str) and name for name in spellings)
-    assert ["jose-antonio-kast", "José Antonio Kast", "José Antonio Kast Rist"] in names["personen/"]
+    assert all(isinstance(text, str) for rows in names.values() for row in rows for text in row)
+    assert ["", "José Antonio Kast", "José Antonio Kast Rist"] in names["personen/"]  # the address follows
+    assert ["", "Eduardo Frei Ruiz-Tagle"] in names["personen/"]  # "Eduardo Frei" adds no word
     assert ["pe", "Peru", "Perú"] in names["laender/"]
+    page.goto(base_url)
+    entries = page.evaluate("""async () => {
+        const module = await import('./assets/vorschlaege.js');
+        return module.entries(await (await fetch('./suche/namen.json')).json());
+    }""")
+    assert len(entries) == sum(len(row) - 1 for rows in names.values() for row in rows)
+    for entry in entries:
+        assert (site / entry["path"] / "index.html").exists(), entry
+    assert {entry["kind"] for entry in entries} == {"Person", "Land", "Thema"}

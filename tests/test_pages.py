@@ -12,6 +12,7 @@ from chronik.dates import parse_partial_date
 from chronik import pages as pages_module
 from chronik.model import Chronicle, Event, Person, Quote, Settings, Source
 from chronik.pages import build_fragments, build_pages, expand_markers, write_pages
+from chronik.search_names import _address
 from chronik.site_search import name_weight
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
@@ -218,3 +219,12 @@ def test_a_persons_names_weigh_more_the_more_events_they_have() -> None:
     weights = [name_weight(events, 1000) for events in (0, 1, 2, 10, 100, 500)]
     assert weights == sorted(weights) and len(set(weights)) == len(weights)
     assert 6 <= weights[0] and weights[-1] < 10 == name_weight(1000, 1000) == name_weight(3, 1000, president_elect=True)
+
+
+def test_the_names_list_writes_out_only_addresses_that_do_not_follow_from_the_name() -> None:
+    assert _address("jose-antonio-kast", "José Antonio Kast") == ""
+    assert _address("jose-perez-2", "José Pérez") == "-2"
+    assert _address("amtsuebergabe", "Amtsübergabe") == "amtsuebergabe"
+    assert _address("ana-maria", "Ana") == "-maria"
+    assert _address("kast", "José Antonio Kast") == "kast"
+    assert _address("strasse", "Straße") == ""

@@ -11,6 +11,12 @@ export function fold(text) {
     .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
+// "José Antonio Kast" -> "jose-antonio-kast": the address of a page named so, unless namen.json
+// says otherwise (hooks/chronik/search_names.py derives it alike).
+export function slug(name) {
+  return fold(name).replace(/ /g, "-");
+}
+
 // Spelling habits that change letters but not the sound, so that they cost nothing: German "tsch"
 // for Spanish "ch" (Botschelet), Spanish b/v, z/s and c/k, y for i (Jery), doubled letters (Kasst).
 export function sound(word) {
@@ -52,13 +58,18 @@ function near(word, nameWord, slips) {
   return distance(word, nameWord);
 }
 
+// A row's address: "" for the name's own, "-2" for that with an ending, or written out.
+function address(row) {
+  return row[0] === "" || row[0][0] === "-" ? slug(row[1]) + row[0] : row[0];
+}
+
 // The rows of namen.json as a flat list: {name, kind, path, words}.
 export function entries(names) {
   const list = [];
   Object.keys(names).forEach(function (folder) {
     names[folder].forEach(function (row) {
       row.slice(1).forEach(function (name) {
-        list.push({ name: row[1], alias: name, kind: KINDS[folder] || "", path: folder + row[0] + "/",
+        list.push({ name: row[1], alias: name, kind: KINDS[folder] || "", path: folder + address(row) + "/",
           words: fold(name).split(" ").filter(Boolean).map(sound) });
       });
     });

@@ -2,29 +2,34 @@
 
 The search (docs/assets/suche.js) loads it when a reader opens the search and compares a query that
 found no such page with these names. It holds nothing but names, kinds and addresses: per kind (the
-folder of its pages, which is also the kind), one row per page, `[address in that folder, name, …]`.
+folder of its pages, which is also the kind), one row per page, `[address, name, other names …]`.
+Most addresses follow from the name (`José Antonio Kast` -> `jose-antonio-kast`), so the address is
+"" then, or only its ending (`-2` for `jose-perez-2`); otherwise it is written out. That keeps the
+list at a few KB for 1,000 people (bench/search_names.py); vorschlaege.js derives them alike.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 
 from . import countries
 from .model import Chronicle
 from .pages import country_codes
 from .published import SiteFile, page_folder, person_path, topic_path
-from .text import sort_key
+from .text import fold, sort_key
 
 SEARCH_NAMES = "suche/namen.json"
 
 
 def build_search_names(chronicle: Chronicle) -> SiteFile:
-    people = [[_slug(person_path(p.id)), p.name, *p.aliases]
+    people = [[_address(_slug(person_path(p.id)), p.name), p.name, *_new_words(p.name, p.aliases)]
               for p in sorted(chronicle.people.values(), key=lambda p: sort_key(p.sort_name))]
     places = [[code.lower(), *_unique(countries.german_name(code), countries.spanish_name(code))]
               for code in country_codes(chronicle)]
     used = {topic for event in chronicle.events for topic in event.topics}
-    topics = [[_slug(topic_path(topic_id)), label] for topic_id, label in chronicle.settings.topics.items()
+    topics = [[_address(_slug(topic_path(topic_id)), label), label] for topic_id, label in chronicle.settings.topics.items()
               if topic_id in used]
     names = {"personen/": people, "laender/": places, "themen/": topics}
     text = json.dumps(names, ensure_ascii=False, separators=(",", ":"))
@@ -34,6 +39,38 @@ def build_search_names(chronicle: Chronicle) -> SiteFile:
 def _slug(path: str) -> str:
     """`personen/jose-antonio-kast.md` -> `jose-antonio-kast`: the page's folder within its kind's."""
     return page_folder(path).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _address(slug: str, name: str) -> str:
+    """What the list needs to tell the address from the name (see the module's docstring)."""
+    derived = _name_slug(name)
+    if not derived or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or not slug.startswith(derived):
+        return slug
+    rest = slug[len(derived):]
+    return rest if rest == "" or rest.startswith("-") else slug
+
+
+def _name_slug(name: str) -> str:
+    """`José Antonio Kast` -> `jose-antonio-kast`, step by step as `fold` and `slug` in vorschlaege.js."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.category(c).startswith("M"))
+    return "-".join(re.findall(r"[^\W_]+", bare.lower().replace("ß", "ss")))
+
+
+def _new_words(name: str, aliases: tuple[str, ...]) -> list[str]:
+    """The aliases that add a word to the name: suggestions compare words, and the list stays small
+    (`Eduardo Frei` adds nothing to `Eduardo Frei Ruiz-Tagle`, `José Antonio Kast Rist` adds `Rist`)."""
+    known = _words(name)
+    kept = []
+    for alias in aliases:
+        words = _words(alias)
+        if not words <= known:
+            kept.append(alias)
+            known |= words
+    return kept
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", fold(name)))  # as vorschlaege.js splits them
 
 
 def _unique(*names: str) -> list[str]:
