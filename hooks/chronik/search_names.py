@@ -13,32 +13,34 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from typing import Callable
 
 from . import countries
 from .model import Chronicle
 from .pages import country_codes
-from .published import SiteFile, page_folder, person_path, topic_path
+from .published import SiteFile, country_path, page_folder, person_path, topic_path
 from .text import fold, sort_key
 
 SEARCH_NAMES = "suche/namen.json"
 
 
 def build_search_names(chronicle: Chronicle) -> SiteFile:
-    people = [[_address(_slug(person_path(p.id)), p.name), p.name, *_new_words(p.name, p.aliases)]
+    """The names list, keyed by the folders of the person, country and topic pages (`personen/` …)."""
+    people = [[_address(p.id, p.name), p.name, *_new_words(p.name, p.aliases)]
               for p in sorted(chronicle.people.values(), key=lambda p: sort_key(p.sort_name))]
     places = [[code.lower(), *_unique(countries.german_name(code), countries.spanish_name(code))]
               for code in country_codes(chronicle)]
     used = {topic for event in chronicle.events for topic in event.topics}
-    topics = [[_address(_slug(topic_path(topic_id)), label), label] for topic_id, label in chronicle.settings.topics.items()
-              if topic_id in used]
-    names = {"personen/": people, "laender/": places, "themen/": topics}
+    topics = [[_address(topic_id, label), label]
+              for topic_id, label in chronicle.settings.topics.items() if topic_id in used]
+    names = {_folder(person_path): people, _folder(country_path): places, _folder(topic_path): topics}
     text = json.dumps(names, ensure_ascii=False, separators=(",", ":"))
     return SiteFile(SEARCH_NAMES, text.encode("utf-8") + b"\n")
 
 
-def _slug(path: str) -> str:
-    """`personen/jose-antonio-kast.md` -> `jose-antonio-kast`: the page's folder within its kind's."""
-    return page_folder(path).rstrip("/").rsplit("/", 1)[-1]
+def _folder(path_of: Callable[[str], str]) -> str:
+    """`person_path` -> `personen/`: where the pages of a kind live."""
+    return page_folder(path_of("x")).removesuffix("x/")
 
 
 def _address(slug: str, name: str) -> str:
