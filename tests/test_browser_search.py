@@ -169,4 +169,7 @@ def test_search_loads_nothing_until_opened(page, base_url: str) -> None:
     page.on("request", lambda request: loaded.append(request.url))
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
-    assert not [url for url in loaded if "/pagefind/" in url]
+    assert not [url for url in loaded if "/pagefind/" in url or url.endswith(("namen.json", "vorschlaege.js"))]
+    page.keyboard.press("/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in loaded if url.endswith("/suche/namen.json")]  # the names for „Meintest du …?“

@@ -15,6 +15,8 @@ from chronik.model import Chronicle, Event, Person, Quote, Settings, Source
 from chronik.fragments import MarkerError, expand_markers
 from chronik.views import write_pages
 from conftest import generated_fragments, generated_pages
+from chronik.search_names import _address
+from chronik.site_search import name_weight
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
                     inauguration=dt.date(2026, 3, 11), topics={"wahl": "Wahl"})
@@ -214,3 +216,18 @@ def test_a_long_people_index_has_one_page_per_letter(monkeypatch) -> None:
     assert "[Öhm, Eva](../eva-ohm.md)" in pages["personen/verzeichnis/o.md"].markdown
     assert all(pages[path].listing and not pages[path].in_nav for path in letters)
     assert_links_resolve({path: page.markdown for path, page in pages.items()})
+
+
+def test_a_persons_names_weigh_more_the_more_events_they_have() -> None:
+    weights = [name_weight(events, 1000) for events in (0, 1, 2, 10, 100, 500)]
+    assert weights == sorted(weights) and len(set(weights)) == len(weights)
+    assert 6 <= weights[0] and weights[-1] < 10 == name_weight(1000, 1000) == name_weight(3, 1000, president_elect=True)
+
+
+def test_the_names_list_writes_out_only_addresses_that_do_not_follow_from_the_name() -> None:
+    assert _address("jose-antonio-kast", "José Antonio Kast") == ""
+    assert _address("jose-perez-2", "José Pérez") == "-2"
+    assert _address("amtsuebergabe", "Amtsübergabe") == "amtsuebergabe"
+    assert _address("ana-maria", "Ana") == "-maria"
+    assert _address("kast", "José Antonio Kast") == "kast"
+    assert _address("strasse", "Straße") == ""

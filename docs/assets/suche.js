@@ -8,9 +8,13 @@
   var here = document.currentScript.src;
   var bundle = new URL("../pagefind/", here).href; // this file lives in assets/
   var searchPage = new URL("../suche/", here).href;
+  var siteRoot = new URL("../", here).href;
+  var namesFile = new URL("../suche/namen.json", here).href; // hooks/chronik/search_names.py
   var PAGE_SIZE = 5; // each result fetches its page's text: five fill a phone screen
   var FILTER_ORDER = ["Person", "Land", "Status", "Jahr"];
   var pagefind = null;
+  var names = null;
+  var NAMED_KINDS = ["Person", "Land", "Thema"]; // the pages „Meintest du …?“ points to
 
   function loadPagefind() {
     if (!pagefind) {
@@ -27,6 +31,26 @@
       });
     }
     return pagefind;
+  }
+
+  // The names for „Meintest du …?“ and the code that compares them (vorschlaege.js), both loaded
+  // when the search opens.
+  function loadNames() {
+    if (!names) {
+      names = Promise.all([
+        import(new URL("vorschlaege.js", here).href),
+        fetch(namesFile).then(function (response) {
+          if (!response.ok) throw new Error(response.statusText);
+          return response.json();
+        }),
+      ]).then(function (parts) {
+        return { suggest: parts[0].suggest, list: parts[0].entries(parts[1]) };
+      }).catch(function (error) {
+        names = null;
+        throw error;
+      });
+    }
+    return names;
   }
 
   function element(tag, className, text) {
@@ -73,11 +97,14 @@
     filterPanel.hidden = true;
     var message = element("p", "chronik-suche__meldung");
     message.setAttribute("role", "status");
+    var hint = element("p", "chronik-suche__vorschlaege");
+    hint.setAttribute("aria-live", "polite");
+    hint.hidden = true;
     var list = element("ol", "chronik-suche__treffer");
     var more = element("button", "chronik-suche__mehr md-button", "Weitere Treffer");
     more.type = "button";
     more.hidden = true;
-    container.append(field, filterPanel, message, list, more);
+    container.append(field, filterPanel, message, hint, list, more);
 
     var filters = {};
     var results = [];
@@ -90,6 +117,9 @@
       var active = Object.keys(filters).length > 0;
       if (onQuery) onQuery(input.value);
       var ticket = ++latest;
+      hint.hidden = true;
+      hint.replaceChildren();
+      delete hint.dataset.fuer;
       if (!query && !active) {
         list.replaceChildren();
         more.hidden = true;
@@ -109,22 +139,57 @@
           message.textContent = "Keine Treffer" + about + ". Prüfe die Schreibweise oder suche nach einem Teil " +
             "des Namens.";
           more.hidden = true;
+          offer(query, ticket, []);
           return;
         }
         message.textContent = plural(results.length) + about;
-        return showMore(ticket);
+        return showMore(ticket, query);
       }).catch(function () {
         message.textContent = "Die Suche konnte nicht geladen werden. Bitte lade die Seite neu.";
       });
     }
 
-    function showMore(ticket) {
+    // `query` is given for the first results only: they decide whether to offer other names.
+    function showMore(ticket, query) {
       var batch = results.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
       more.hidden = shown >= results.length;
       return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
         if (ticket !== latest) return;
         pages.forEach(function (page) { list.appendChild(resultItem(page)); });
+        if (query !== undefined) offer(query, ticket, pages);
+      });
+    }
+
+    // „Meintest du …?“ when the first results hold no person, country or topic: names close to the
+    // query. A click searches for the name; the link itself leads to its page (e.g. in a new tab).
+    // data-fuer says for which query the question was settled, even when nothing was offered.
+    function offer(query, ticket, pages) {
+      if (!query || pages.some(function (page) { return NAMED_KINDS.indexOf(page.meta.art) >= 0; })) {
+        hint.dataset.fuer = query;
+        return;
+      }
+      loadNames().then(function (loaded) {
+        if (ticket !== latest) return;
+        var found = loaded.suggest(query, loaded.list);
+        found.forEach(function (suggestion, index) {
+          hint.append(index === 0 ? "Meintest du " : index === found.length - 1 ? " oder " : ", ");
+          var link = element("a", "chronik-suche__vorschlag", suggestion.name);
+          link.href = new URL(suggestion.path, siteRoot).href;
+          link.addEventListener("click", function (event) {
+            if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+            event.preventDefault();
+            input.value = suggestion.name;
+            input.focus();
+            run();
+          });
+          hint.append(link, element("span", "chronik-suche__vorschlagsart", " (" + suggestion.kind + ")"));
+        });
+        if (found.length) hint.append("?");
+        hint.hidden = !found.length;
+        hint.dataset.fuer = query;
+      }).catch(function () {
+        if (ticket === latest) hint.dataset.fuer = query; // without the names, search still works
       });
     }
 
@@ -228,6 +293,7 @@
           pageLink.href = searchPage + (query.trim() ? "?q=" + encodeURIComponent(query.trim()) : "");
         });
         loadPagefind().catch(function () {}); // start loading while the reader types
+        loadNames().catch(function () {});
       }
       dialog.showModal();
       box.input.focus();
@@ -262,6 +328,7 @@
       if (query.trim()) url.searchParams.set("q", query.trim()); else url.searchParams.delete("q");
       window.history.replaceState(null, "", url);
     });
+    loadNames().catch(function () {});
     var query = new URLSearchParams(window.location.search).get("q") || "";
     if (query) box.search(query);
     box.input.focus();

@@ -17,6 +17,7 @@ from .listings import Listings, paginate
 from .model import Event, Person
 from .published import (COUNTRIES_INDEX, TOPICS_INDEX, country_feed_path, country_path, event_path,
                         person_feed_path, person_path, topic_path)
+from .site_search import name_weight
 from .text import sort_key
 from .timeline import timeline_pages
 from .views import Page, Views, link, render_page, role_span, search_data
@@ -126,7 +127,8 @@ class _PageBuilder:
             feed=link(here, person_feed_path(person.id)),
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
             search=search_data(filters=[("Person", person.name)], meta={"art": "Person"},
-                               names=[person.name, *person.aliases]),
+                               names=[person.name, *person.aliases])
+            | {"weight": name_weight(len(events), len(index.events), person.id == index.settings.president_elect)},
         )
         return [first, *self.listings.more_pages(chunks, person.name, "", here, quotes)]
 
