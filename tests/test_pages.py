@@ -107,7 +107,8 @@ def test_an_unknown_marker_is_an_error_naming_the_page() -> None:
 
 def test_pages_can_be_written_to_a_folder(tmp_path) -> None:
     written = write_pages(generated_pages(chronicle(event("2025-12-20-x", "2025-12-20"))), tmp_path)
-    assert (tmp_path / "ereignisse" / "2025-12-20-x.md").read_text(encoding="utf-8").startswith("# Titel\n")
+    assert (tmp_path / "ereignisse" / "2025-12-20-x.md").read_text(encoding="utf-8").startswith(
+        '---\ndescription: "Text."\nog_type: article\n---\n\n# Titel\n')
     assert len(written) == len(list(tmp_path.rglob("*.md")))
 
 
@@ -133,7 +134,7 @@ def assert_links_resolve(pages: dict[str, str]) -> None:
 
 
 def event_lines(markdown: str) -> list[str]:
-    return re.findall(r"^- \[.*\]\([^)]*ereignisse/[^)]+\.md\)", markdown, re.MULTILINE)
+    return re.findall(r"^- .*?\[.*\]\([^)]*ereignisse/[^)]+\.md\)", markdown, re.MULTILINE)
 
 
 def test_a_small_chronicle_keeps_one_timeline_page_and_one_page_per_list() -> None:

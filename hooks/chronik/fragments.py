@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .dates import format_day
+from .dates import format_day, format_span
 from .published import CALENDAR_ALL, CALENDAR_PLANNED, DATA_CSV, DATA_JSON, DATA_SCHEMA, SITE_FEED, revised
 from .views import Views, render_markdown, tidy
 
-LATEST_COUNT = 5
+LATEST_COUNT = 4
 UPCOMING_COUNT = 5
 _MARKER = re.compile(r"<!--\s*chronik:\s*([a-z-]+)\s*-->")
 _FILES = (
@@ -32,9 +32,12 @@ def build_fragments(views: Views) -> dict[str, str]:
     here = "index.md"
     # Inline, for links in hand-written pages: `[Issue](<!-- chronik: repository -->/issues/new/choose)`.
     inline = {"repository": settings.repository} if settings.repository else {}
+    counts = render_markdown("fragment_counts.md.j2", events=len(index.events), people=len(index.people),
+                             countries=len(index.country_codes)).strip()
     return inline | {
-        "zahlen": render_markdown("fragment_counts.md.j2", events=len(index.events), people=len(index.people),
-                                  countries=len(index.country_codes)),
+        "zahlen": counts + "\n",
+        "stand": render_markdown("fragment_stand.md.j2", counts=counts,
+                                 as_of=format_span(index.as_of, None) if index.as_of else None),
         "neueste": render_markdown("fragment_events.md.j2",
                                    events=[views.event_item(e, here) for e in index.latest[:LATEST_COUNT]],
                                    empty="Noch keine stattgefundenen Ereignisse verzeichnet."),

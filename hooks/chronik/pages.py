@@ -19,6 +19,7 @@ from .model import Event, Person
 from .published import (COUNTRIES_INDEX, TOPICS_INDEX, country_feed_path, country_path, event_path,
                         person_feed_path, person_path, topic_path)
 from .text import sort_key
+from .vocabulary import count_phrase
 from .timeline import timeline_pages
 from .views import Page, Views, link, render_page, role_span, search_data
 
@@ -73,6 +74,7 @@ class _PageBuilder:
         return render_page(
             here, "event.md.j2", source=event.path,
             event=event,
+            description=index.teaser(event),
             facts=views.event_item(event, here),
             status_box=self._status_box(event),
             people=[views.person(pid, here) for pid in event.people],
@@ -125,6 +127,7 @@ class _PageBuilder:
         first = render_page(
             here, "person.md.j2", source=person.path,
             person=person,
+            description=f"{person.name} – {person.description}",
             roles=[{"title": r.title, "span": role_span(r.start, r.end)} for r in person.roles],
             events=[views.event_item(e, here) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0),
@@ -137,8 +140,7 @@ class _PageBuilder:
             home=[views.country(code, here) for code in person.countries],
             feed=link(here, person_feed_path(person.id)),
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
-            search=search_data(filters=[("Person", person.name)], meta={"art": "Person"},
-                               names=[person.name, *person.aliases]),
+            search=search_data(filters=[("Person", person.name)], meta={"art": "Person"}),
         )
         return [first, *self.listings.more_pages(chunks, person.name, "", here, quotes)]
 
@@ -148,23 +150,28 @@ class _PageBuilder:
         people = sorted((p for p in index.people.values() if code in p.countries), key=lambda p: sort_key(p.sort_name))
         chunks = paginate(here, index.by_country[code])
         name = countries.german_name(code)
+        country = views.country(code, here)
+        description = f"{count_phrase(len(index.by_country[code]), 'Ereignis')} mit Bezug zu {country['dative']}"
+        if people:
+            description += f", {count_phrase(len(people), 'Person')} aus {country['dative']}"
         first = render_page(
             here, "country.md.j2",
-            country=views.country(code, here),
+            country=country, description=description + ".",
             spanish_name=countries.spanish_name(code),
             events=[views.event_item(e, here) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0),
             people=[views.person(p.id, here) for p in people],
             feed=link(here, country_feed_path(code)),
-            search=search_data(filters=[("Land", name)], meta={"art": "Land"},
-                               names=sorted({name, countries.spanish_name(code)})),
+            search=search_data(filters=[("Land", name)], meta={"art": "Land"}),
         )
-        return [first, *self.listings.more_pages(chunks, name, countries.flag(code) + " ", here)]
+        return [first, *self.listings.more_pages(chunks, name, "", here)]
 
     def _topic_pages(self, topic_id: str) -> list[Page]:
         here = topic_path(topic_id)
         label = self.index.settings.topics[topic_id]
         chunks = paginate(here, self.index.by_topic[topic_id])
-        first = render_page(here, "topic.md.j2", label=label, months=self.views.months(chunks[0][1], here),
-                            paged=self.listings.paged(chunks, 0), search=search_data(meta={"art": "Thema"}))
+        events = count_phrase(len(self.index.by_topic[topic_id]), "Ereignis")
+        first = render_page(here, "topic.md.j2", label=label, description=f"Thema „{label}“ in der Chronik: {events}.",
+                            months=self.views.months(chunks[0][1], here), paged=self.listings.paged(chunks, 0),
+                            search=search_data(meta={"art": "Thema"}))
         return [first, *self.listings.more_pages(chunks, label, "Thema: ", here)]

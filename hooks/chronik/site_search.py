@@ -15,19 +15,19 @@ BUNDLE_DIR = "pagefind"
 # Material for MkDocs wraps each page's content in this element (theme-specific on purpose:
 # the one place search depends on the theme's HTML).
 MATERIAL_ARTICLE = '<article class="md-content__inner md-typeset">'
-MATERIAL_EDIT_BUTTON = 'class="md-content__button md-icon"'
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def mark_searchable(html: str) -> str:
-    """Index only the page's content: not the header, navigation, footer or Edit link."""
+def mark_searchable(html: str, weight: float | None = None) -> str:
+    """Index only the page's content: not the header, navigation or footer (the Edit link,
+    overrides/partials/actions.html, marks itself). `weight` below 1 ranks a page lower."""
     if MATERIAL_ARTICLE not in html:
         raise SearchIndexError("Der Inhaltsbereich der Seite wurde nicht gefunden; hat sich das Theme geändert?")
-    html = html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + " data-pagefind-body>", 1)
-    return html.replace(MATERIAL_EDIT_BUTTON, MATERIAL_EDIT_BUTTON + " data-pagefind-ignore")
+    weighted = f' data-pagefind-weight="{weight}"' if weight is not None else ""
+    return html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + f" data-pagefind-body{weighted}>", 1)
 
 
 def build_index(site_dir: Path) -> str:
