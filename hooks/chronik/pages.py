@@ -86,7 +86,9 @@ class _PageBuilder:
             if parent else [],
             children=[views.event_item(e, here) for e in index.children[event.id]],
             sources=[{"publisher": s.publisher, "title": s.title, "url": s.url, "archive_url": s.archive_url,
-                      "date": format_span(s.date, None) if s.date else None} for s in event.sources],
+                      "date": format_span(s.date, None) if s.date else None,
+                      "note": link(here, index.settings.sourcing_note)
+                      if index.settings.sourcing_note and not s.url else None} for s in event.sources],
             corrections=[{"date": format_span(c.date, None), "text": c.text} for c in event.corrections],
             json_ld=structured_data.script_element(structured_data.event_data(index.chronicle, event, parent)),
             search=search_data(
