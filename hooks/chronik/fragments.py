@@ -32,12 +32,10 @@ def build_fragments(views: Views) -> dict[str, str]:
     here = "index.md"
     # Inline, for links in hand-written pages: `[Issue](<!-- chronik: repository -->/issues/new/choose)`.
     inline = {"repository": settings.repository} if settings.repository else {}
-    counts = render_markdown("fragment_counts.md.j2", events=len(index.events), people=len(index.people),
-                             countries=len(index.country_codes)).strip()
     return inline | {
-        "zahlen": counts + "\n",
-        "stand": render_markdown("fragment_stand.md.j2", counts=counts,
-                                 as_of=format_span(index.as_of, None) if index.as_of else None),
+        "zahlen": render_markdown("fragment_counts.md.j2", events=len(index.events), people=len(index.people),
+                                  countries=len(index.country_codes)),
+        "stand": render_markdown("fragment_stand.md.j2", as_of=format_span(index.as_of, None) if index.as_of else None),
         "neueste": render_markdown("fragment_events.md.j2",
                                    events=[views.event_item(e, here) for e in index.latest[:LATEST_COUNT]],
                                    empty="Noch keine stattgefundenen Ereignisse verzeichnet."),
