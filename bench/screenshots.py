@@ -2,7 +2,7 @@
 
 Builds nothing itself: run `./dev build` first, then
 
-    .venv/bin/python bench/screenshots.py [--site site] [--out docs-bilder] [--all]
+    .venv/bin/python bench/screenshots.py [--site site] [--out bench/bilder] [--all]
 
 Without --all it writes the README's pictures (start page and an event page, desktop and phone,
 light); with --all every main page type in both schemes, for looking at a redesign. Uses the
@@ -54,7 +54,7 @@ def shoot(site: Path, out: Path, pages: dict[str, str], schemes: tuple[str, ...]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, default=PROJECT / "site")
-    parser.add_argument("--out", type=Path, default=PROJECT / "docs-bilder")
+    parser.add_argument("--out", type=Path, default=PROJECT / "bench" / "bilder")
     parser.add_argument("--all", action="store_true", help="alle Seitenarten, hell und dunkel, ganze Seiten")
     args = parser.parse_args()
     if not (args.site / "index.html").exists():
