@@ -110,6 +110,16 @@ class ChronicleIndex:
         return self._teasers[event.id]
 
     @cached_property
+    def _descriptions(self) -> dict[str, str]:
+        shared = Counter(self._teasers.values())
+        return {e.id: f"{e.title}: {self._teasers[e.id]}" if shared[self._teasers[e.id]] > 1 else self._teasers[e.id]
+                for e in self.events}
+
+    def description(self, event: Event) -> str:
+        """The page's meta description: the teaser, led by the title where events share their first sentence."""
+        return self._descriptions[event.id]
+
+    @cached_property
     def as_of(self) -> PartialDate | None:
         """The chronicle's "Stand": the date of its newest source."""
         return latest(e.newest_source_date for e in self.events if e.newest_source_date)

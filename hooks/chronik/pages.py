@@ -74,7 +74,7 @@ class _PageBuilder:
         return render_page(
             here, "event.md.j2", source=event.path,
             event=event,
-            description=index.teaser(event),
+            description=index.description(event),
             facts=views.event_item(event, here),
             status_box=self._status_box(event),
             people=[views.person(pid, here) for pid in event.people],
