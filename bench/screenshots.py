@@ -24,7 +24,7 @@ PREFIX = "/chronik/"
 README_PAGES = {"start": "", "ereignis": "ereignisse/2025-12-22-reise-nach-ecuador/"}
 ALL_PAGES = README_PAGES | {
     "zeitleiste": "zeitleiste/", "person": "personen/daniel-noboa/", "land": "laender/ec/",
-    "daten": "daten/", "suche": "suche/?q=bachelet", "404": "gibt-es-nicht/",
+    "daten": "daten/", "suche": "suche/?q=bachelet", "404": "404.html",
 }
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "telefon": {"width": 390, "height": 844}}
 
