@@ -74,10 +74,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
     if repository is not None and not (isinstance(repository, str) and _REPOSITORY.match(repository)):
         problem(f"`extra.chronicle.repository` ist keine Repository-Adresse: {repository!r}",
                 "Schreibe die Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik.")
-    sourcing_note = raw.get("sourcing_note")
-    if sourcing_note is not None and not (isinstance(sourcing_note, str) and _DOCS_LINK.match(sourcing_note)):
-        problem(f"`extra.chronicle.sourcing_note` ist keine Seite in docs/: {sourcing_note!r}",
-                "Schreibe den Pfad der Seite in docs/, wahlweise mit Anker, z. B. ueber.md#quellen.")
+    sourcing_note = _sourcing_note(raw.get("sourcing_note"), problem)
     site_url = config.get("site_url") or None
     if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
         problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
@@ -96,6 +93,15 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         sourcing_note=sourcing_note,
         site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
+
+
+def _sourcing_note(raw: Any, problem: Callable[[str, str], None]) -> str | None:
+    """`extra.chronicle.sourcing_note`: optional; a page in docs/, with an anchor if wanted."""
+    if raw is not None and not (isinstance(raw, str) and _DOCS_LINK.match(raw)):
+        problem(f"`extra.chronicle.sourcing_note` ist keine Seite in docs/: {raw!r}",
+                "Schreibe den Pfad der Seite in docs/, wahlweise mit Anker, z. B. ueber.md#quellen.")
+        return None
+    return raw
 
 
 def _licence(raw: Any, problem: Callable[[str, str], None]) -> Licence | None:
