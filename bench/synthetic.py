@@ -80,6 +80,7 @@ def generate(target: Path, events: int, seed: int = 2025) -> None:
     (target / "people").mkdir()
     shutil.copytree(PROJECT / "docs", target / "docs")
     (target / "hooks").symlink_to(PROJECT / "hooks", target_is_directory=True)
+    (target / "overrides").symlink_to(PROJECT / "overrides", target_is_directory=True)
 
     people = {}
     for index in range(max(events // 10, 10)):

@@ -37,6 +37,10 @@ log = logging.getLogger("mkdocs.hooks.chronicle")
 # The hand-written start page and search page are not searched: lists would outrank the pages
 # they list, and the search page would find itself. Generated listings say so themselves.
 _NOT_SEARCHED = {"index.md", "suche.md"}
+# Pages for contributors: found by their own words, but below the chronicle's pages for names and topics.
+_CONTRIBUTOR_PAGES = {"mitmachen.md": 0.2, "daten.md": 0.2}
+# The search page is a frame for the script: nothing on it a reader could correct.
+_NOT_EDITABLE = {"suche.md"}
 _current: SiteBuild | None = None  # the build in progress, set in on_files
 _indexer: SearchIndexer | None = None  # Pagefind, fed page by page while MkDocs renders
 # Under `serve`, broken data does not stop the build (MkDocs would hold every request until a good
@@ -85,7 +89,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     for file in files:
-        if file.edit_uri:  # edit_uri is the repository's edit address, so say where docs/ lies
+        if file.src_uri in _NOT_EDITABLE:
+            file.edit_uri = None
+        elif file.edit_uri:  # edit_uri is the repository's edit address, so say where docs/ lies
             file.edit_uri = f"{docs}/{file.edit_uri}"
     try:
         settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
@@ -175,7 +181,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri in _NOT_SEARCHED or page.file.src_uri in _current.listings:
         return output
     try:
-        output = mark_searchable(output)
+        output = mark_searchable(output, _CONTRIBUTOR_PAGES.get(page.file.src_uri))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     if _indexer is not None:

@@ -19,6 +19,8 @@ PAGES = {
     "person": "personen/michelle-bachelet/",
     "country": "laender/cl/",
     "data": "daten/",
+    "404": "404.html",
+    "search": "suche/?q=bachelet",
 }
 _axe = Axe()
 
@@ -28,6 +30,8 @@ _axe = Axe()
 def test_no_axe_violations(page, base_url: str, name: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + PAGES[name])
+    if name == "search":
+        page.locator("#chronik-suchseite .chronik-suche__titel").first.wait_for()
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()

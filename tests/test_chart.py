@@ -108,10 +108,11 @@ def test_same_data_same_chart_and_an_empty_chronicle_still_draws() -> None:
     assert "<script>" not in hostile  # titles are not drawn; counts are
 
 
-def test_the_chart_is_on_the_start_page_and_atop_the_timeline(site: Path) -> None:
-    for page in (site / "index.html", site / "zeitleiste" / "index.html"):
-        html = page.read_text(encoding="utf-8")
+def test_the_chart_follows_the_news_on_the_start_page_and_the_entries_on_the_timeline(site: Path) -> None:
+    # Readers come for the events: the chart comes after the newest of them.
+    before = {"index.html": '<h2 id="zuletzt">', "zeitleiste/index.html": 'class="chronik-eintrag__datum"'}
+    for path, news in before.items():
+        html = (site / path).read_text(encoding="utf-8")
         [block] = re.findall(r'<figure class="chronik-verlauf">.*?</figure>', html, re.DOTALL)
         ET.fromstring(block)
-    timeline = (site / "zeitleiste" / "index.html").read_text(encoding="utf-8")
-    assert timeline.index('<figure class="chronik-verlauf">') < timeline.index("<h2")
+        assert html.index(news) < html.index('<figure class="chronik-verlauf">'), path

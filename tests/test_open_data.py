@@ -32,7 +32,7 @@ def _validator(schema: dict) -> Draft202012Validator:
 
 
 def _rows(text: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
     assert tuple(reader.fieldnames) == CSV_COLUMNS
     return list(reader)
 
@@ -44,9 +44,8 @@ def _as_csv_cells(event: dict) -> dict[str, str]:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, list):
-            return LIST_SEPARATOR.join(value)
-        return str(value)
+        text = LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text  # no formulas
     row = dict(event, source_urls=[s["url"] for s in event["sources"] if s["url"]])
     return {column: cell(row[column]) for column in CSV_COLUMNS}
 
@@ -90,8 +89,10 @@ def test_the_schema_describes_every_field_in_german() -> None:
 def test_the_shipped_csv_round_trips_to_the_json(site: Path) -> None:
     data = json.loads((site / "daten" / "ereignisse.json").read_text(encoding="utf-8"))
     raw = (site / "daten" / "ereignisse.csv").read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
-    rows = _rows(raw.decode("utf-8"))
+    # German spreadsheets: a byte order mark says UTF-8, semicolons separate the cells.
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    assert raw[3:].split(b"\r\n", 1)[0].decode("ascii") == ";".join(CSV_COLUMNS)
+    rows = _rows(raw.decode("utf-8-sig"))
     assert rows == [_as_csv_cells(event) for event in data["events"]]
     ecuador = next(row for row in rows if row["id"] == "2025-12-22-reise-nach-ecuador")
     assert ecuador["countries"].split(LIST_SEPARATOR) == ["EC", "CL"]
@@ -131,7 +132,7 @@ def test_tricky_text_round_trips_through_json_and_csv_and_validates() -> None:
     assert data["topics"] == [{"id": "leer", "label": "Ohne Ereignis", "url": None},
                               {"id": "wahl", "label": "Wahl", "url": "https://example.org/c/themen/wahl/"}]
     assert data["people"][0]["roles"] == [{"title": "Präsidentin", "from": "2026-03-11", "to": None}]
-    rows = _rows(files["daten/ereignisse.csv"].decode("utf-8"))
+    rows = _rows(files["daten/ereignisse.csv"].decode("utf-8-sig"))
     assert rows == [_as_csv_cells(event) for event in data["events"]]
     assert rows[0]["title"] == TRICKY and rows[0]["approximate"] == "true"
     assert rows[0]["source_urls"] == "https://example.org/a?b=1;c=2"
@@ -161,8 +162,8 @@ def test_fixture_chronicles_give_valid_data() -> None:
         validator = _validator(json.loads(files["daten/ereignisse.schema.json"]))
         assert list(validator.iter_errors(data)) == [], case
         assert data["licence"] is None
-        assert _rows(files["daten/ereignisse.csv"].decode("utf-8")) == [_as_csv_cells(e) for e in data["events"]]
-        assert events_csv(data["events"]) == files["daten/ereignisse.csv"].decode("utf-8")
+        assert _rows(files["daten/ereignisse.csv"].decode("utf-8-sig")) == [_as_csv_cells(e) for e in data["events"]]
+        assert events_csv(data["events"]) == files["daten/ereignisse.csv"].decode("utf-8-sig")
 
 
 def test_without_site_url_the_build_says_what_is_missing() -> None:
@@ -172,3 +173,15 @@ def test_without_site_url_the_build_says_what_is_missing() -> None:
     assert chron.settings.site_url is None
     with pytest.raises(SiteFilesError, match="`site_url` fehlt in mkdocs.yml"):
         build_site_files(index_chronicle(chron))
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"https://example.org\")", "+1", "-1", "@SUMME(A1)", "\tx"])
+def test_a_cell_that_starts_like_a_formula_is_shown_as_text(text: str) -> None:
+    event = {column: None for column in CSV_COLUMNS} | {"title": text, "sources": []}
+    row = _rows(events_csv([event]))[0]
+    assert row["title"] == "'" + text
+
+
+def test_text_with_a_formula_sign_inside_stays_as_written() -> None:
+    event = {column: None for column in CSV_COLUMNS} | {"title": "Kast: 1+1=2", "sources": []}
+    assert _rows(events_csv([event]))[0]["title"] == "Kast: 1+1=2"

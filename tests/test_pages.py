@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import posixpath
 import re
@@ -109,7 +110,8 @@ def test_an_unknown_marker_is_an_error_naming_the_page() -> None:
 
 def test_pages_can_be_written_to_a_folder(tmp_path) -> None:
     written = write_pages(generated_pages(chronicle(event("2025-12-20-x", "2025-12-20"))), tmp_path)
-    assert (tmp_path / "ereignisse" / "2025-12-20-x.md").read_text(encoding="utf-8").startswith("# Titel\n")
+    assert (tmp_path / "ereignisse" / "2025-12-20-x.md").read_text(encoding="utf-8").startswith(
+        '---\ndescription: "Text."\nog_type: article\n---\n\n# Titel\n')
     assert len(written) == len(list(tmp_path.rglob("*.md")))
 
 
@@ -117,6 +119,29 @@ def test_a_source_address_cannot_break_out_of_its_link() -> None:
     source = Source("Zeitung", "Bericht", url="https://x.org/a)[y](javascript:alert(1)")
     page = pages_of(chronicle(event("2025-12-20-x", "2025-12-20", sources=(source,))))["ereignisse/2025-12-20-x.md"]
     assert "[Bericht](https://x.org/a%29%5By%5D%28javascript:alert%281%29)" in page
+
+
+def test_a_source_without_address_links_to_the_sourcing_note_when_there_is_one() -> None:
+    sources = (Source("Zeitung", "Bericht"), Source("Zeitung", "Online", url="https://x.org/a"))
+    chron = chronicle(event("2025-12-20-x", "2025-12-20", sources=sources))
+    without = pages_of(chron)["ereignisse/2025-12-20-x.md"]
+    assert "Warum ohne Link?" not in without
+    noted = dataclasses.replace(chron, settings=dataclasses.replace(SETTINGS, sourcing_note="ueber.md#quellen"))
+    page = pages_of(noted)["ereignisse/2025-12-20-x.md"]
+    assert "1. Zeitung: Bericht ([Warum ohne Link?](../ueber.md#quellen))" in page
+    assert page.count("Warum ohne Link?") == 1  # not for the source with an address
+
+
+def test_settings_refuse_a_sourcing_note_outside_the_docs() -> None:
+    from chronik.settings import SettingsError, read_config, settings_from_config
+    from conftest import PROJECT
+    config = read_config(PROJECT)
+    assert settings_from_config(config).sourcing_note == "ueber.md#der-stand-der-ersten-fassung"
+    for bad in ("https://x.org/", "../geheim.md", "ueber.md#<b>", 3):
+        chronicle_settings = dict(config["extra"]["chronicle"], sourcing_note=bad)
+        with pytest.raises(SettingsError) as error:
+            settings_from_config({"site_url": "https://example.org/", "extra": {"chronicle": chronicle_settings}})
+        assert error.value.problems[0].message.startswith("`extra.chronicle.sourcing_note` ist keine Seite"), bad
 
 
 # Pages that do not grow with the chronicle ----------------------------------------------
@@ -135,7 +160,7 @@ def assert_links_resolve(pages: dict[str, str]) -> None:
 
 
 def event_lines(markdown: str) -> list[str]:
-    return re.findall(r"^- \[.*\]\([^)]*ereignisse/[^)]+\.md\)", markdown, re.MULTILINE)
+    return re.findall(r"^- .*?\[.*\]\([^)]*ereignisse/[^)]+\.md\)", markdown, re.MULTILINE)
 
 
 def test_a_small_chronicle_keeps_one_timeline_page_and_one_page_per_list() -> None:

@@ -57,9 +57,9 @@ def test_every_event_and_person_of_the_second_chronicle_has_a_page(second_site: 
 
 def test_day_one_is_the_second_chronicles_election_day(second_site: Path) -> None:
     election = _read(second_site, "ereignisse/2023-11-19-milei-gewinnt-stichwahl/index.html")
-    assert "<strong>19. November 2023</strong> · Tag 1 · " in election
+    assert '<time datetime="2023-11-19">19. November 2023</time> · Tag 1 seit der Wahl · ' in election
     inauguration = _read(second_site, "ereignisse/2023-12-10-amtsantritt/index.html")
-    assert "<strong>10. Dezember 2023</strong> · Tag 22 · " in inauguration
+    assert '<time datetime="2023-12-10">10. Dezember 2023</time> · Tag 22 seit der Wahl' in inauguration
 
 
 def test_start_page_and_feeds_name_the_second_chronicles_title(second_site: Path) -> None:

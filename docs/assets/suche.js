@@ -297,6 +297,7 @@
       }
       dialog.showModal();
       box.input.focus();
+      box.input.select(); // typing replaces the previous query instead of extending it
     }
 
     button.addEventListener("click", open);

@@ -45,7 +45,7 @@ def feeds(index: ChronicleIndex) -> list[Feed]:
                     f"Ereignisse der Chronik mit {person.name}, {newest}.", person_path(person.id),
                     tuple(index.by_person[person.id])) for person in index.people.values()]
     result += [Feed(country_feed_path(code), f"{title}: {countries.german_name(code)}",
-                    f"Ereignisse der Chronik mit Bezug zu {countries.german_name(code)}, {newest}.",
+                    f"Ereignisse der Chronik mit Bezug zu {countries.dative(code)}, {newest}.",
                     country_path(code), tuple(index.by_country[code])) for code in index.country_codes]
     return result
 

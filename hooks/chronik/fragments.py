@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .dates import format_day
+from .dates import format_day, format_span
 from .published import CALENDAR_ALL, CALENDAR_PLANNED, DATA_CSV, DATA_JSON, DATA_SCHEMA, SITE_FEED, revised
 from .views import Views, render_markdown, tidy
 
-LATEST_COUNT = 5
+LATEST_COUNT = 4
 UPCOMING_COUNT = 5
 _MARKER = re.compile(r"<!--\s*chronik:\s*([a-z-]+)\s*-->")
 _FILES = (
@@ -35,6 +35,7 @@ def build_fragments(views: Views) -> dict[str, str]:
     return inline | {
         "zahlen": render_markdown("fragment_counts.md.j2", events=len(index.events), people=len(index.people),
                                   countries=len(index.country_codes)),
+        "stand": render_markdown("fragment_stand.md.j2", as_of=format_span(index.as_of, None) if index.as_of else None),
         "neueste": render_markdown("fragment_events.md.j2",
                                    events=[views.event_item(e, here) for e in index.latest[:LATEST_COUNT]],
                                    empty="Noch keine stattgefundenen Ereignisse verzeichnet."),

@@ -14,8 +14,9 @@ from functools import cached_property
 
 from . import countries
 from .chart import overview_html
-from .dates import day_of_transition, format_span
+from .dates import PartialDate, day_of_transition, format_span, latest
 from .model import Chronicle, Event, Person, Settings
+from .teasers import teaser
 from .text import fold, sort_key
 from .vocabulary import STATUS_LABELS, is_past_plan
 
@@ -99,6 +100,29 @@ class ChronicleIndex:
     def date_text(self, event: Event) -> str:
         """`22. Dezember 2025`, `etwa Januar 2026`: formatted once per event and build."""
         return self._date_texts[event.id]
+
+    @cached_property
+    def _teasers(self) -> dict[str, str]:
+        return {e.id: teaser(e.summary) for e in self.events}
+
+    def teaser(self, event: Event) -> str:
+        """The first sentence of the summary as plain text: timeline, start page, meta description."""
+        return self._teasers[event.id]
+
+    @cached_property
+    def _descriptions(self) -> dict[str, str]:
+        shared = Counter(self._teasers.values())
+        return {e.id: f"{e.title}: {self._teasers[e.id]}" if shared[self._teasers[e.id]] > 1 else self._teasers[e.id]
+                for e in self.events}
+
+    def description(self, event: Event) -> str:
+        """The page's meta description: the teaser, led by the title where events share their first sentence."""
+        return self._descriptions[event.id]
+
+    @cached_property
+    def as_of(self) -> PartialDate | None:
+        """The chronicle's "Stand": the date of its newest source."""
+        return latest(e.newest_source_date for e in self.events if e.newest_source_date)
 
     def day_number(self, event: Event) -> int | None:
         """The day of the transition (election day = 1); only for exact days from the election on."""

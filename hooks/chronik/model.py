@@ -109,6 +109,7 @@ class Settings:
     licence: Licence | None = None
     site_url: str | None = None  # absolute, ends with "/"; feeds and calendars need it
     repository: str | None = None  # https://github.com/OWNER/NAME: edit links and docs links derive from it
+    sourcing_note: str | None = None  # a docs page (and anchor) that explains sources without an address
 
     @property
     def edit_uri(self) -> str | None:

@@ -2,7 +2,10 @@
 
 The JSON keeps the data as contributors wrote it (the field names of the YAML files, dates in
 their precision, Markdown as Markdown) plus each page's address and the revision fields that
-feeds and calendars use. The CSV has one row per event; lists are joined with "; ".
+feeds and calendars use. The CSV has one row per event; lists are joined with "; ". It is made
+for spreadsheets set to German: UTF-8 with a byte order mark, semicolons between cells (the comma
+is the German decimal mark), and a cell that starts like a formula (= + - @) gets a leading
+apostrophe, so that opening the file never runs what a contributor wrote.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from .published import (DATA_CSV, DATA_JSON, DATA_SCHEMA, SiteFile, country_path
 
 SCHEMA_FILE = Path(__file__).with_name("open_data.schema.json")  # published as daten/ereignisse.schema.json
 LIST_SEPARATOR = "; "
+CSV_DELIMITER = ";"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as a formula (OWASP: CSV injection)
 CSV_COLUMNS = ("id", "url", "title", "date", "end", "approximate", "status", "place", "countries", "people",
                "topics", "part_of", "summary", "source_urls", "updated", "revision")
 
@@ -32,7 +37,7 @@ def build_open_data(index: ChronicleIndex) -> list[SiteFile]:
     return [
         SiteFile(DATA_JSON, _json_bytes(data)),
         SiteFile(DATA_SCHEMA, _json_bytes(schema(chronicle))),
-        SiteFile(DATA_CSV, events_csv(data["events"]).encode("utf-8")),
+        SiteFile(DATA_CSV, events_csv(data["events"]).encode("utf-8-sig")),
     ]
 
 
@@ -66,9 +71,9 @@ def chronicle_data(index: ChronicleIndex) -> dict[str, Any]:
 
 
 def events_csv(events: list[dict[str, Any]]) -> str:
-    """One row per event (RFC 4180: comma, double quotes, CRLF); lists joined with "; "."""
+    """One row per event (RFC 4180 with semicolons: double quotes, CRLF); lists joined with "; "."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in events:
         row = dict(event, source_urls=[s["url"] for s in event["sources"] if s["url"]])
@@ -81,9 +86,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return str(value)
+    text = LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _event(chronicle: Chronicle, event: Event) -> dict[str, Any]:

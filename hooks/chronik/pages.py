@@ -19,6 +19,7 @@ from .published import (COUNTRIES_INDEX, TOPICS_INDEX, country_feed_path, countr
                         person_feed_path, person_path, topic_path)
 from .site_search import name_weight
 from .text import sort_key
+from .vocabulary import count_phrase
 from .timeline import timeline_pages
 from .views import Page, Views, link, render_page, role_span, search_data
 
@@ -62,6 +63,7 @@ class _PageBuilder:
         return render_page(
             here, "event.md.j2", source=event.path,
             event=event,
+            description=index.description(event),
             facts=views.event_item(event, here),
             status_box=self._status_box(event),
             people=[views.person(pid, here) for pid in event.people],
@@ -73,7 +75,9 @@ class _PageBuilder:
             if parent else [],
             children=[views.event_item(e, here) for e in index.children[event.id]],
             sources=[{"publisher": s.publisher, "title": s.title, "url": s.url, "archive_url": s.archive_url,
-                      "date": format_span(s.date, None) if s.date else None} for s in event.sources],
+                      "date": format_span(s.date, None) if s.date else None,
+                      "note": link(here, index.settings.sourcing_note)
+                      if index.settings.sourcing_note and not s.url else None} for s in event.sources],
             corrections=[{"date": format_span(c.date, None), "text": c.text} for c in event.corrections],
             json_ld=structured_data.script_element(structured_data.event_data(index.chronicle, event, parent)),
             search=search_data(
@@ -114,6 +118,7 @@ class _PageBuilder:
         first = render_page(
             here, "person.md.j2", source=person.path,
             person=person,
+            description=f"{person.name} – {person.description}",
             roles=[{"title": r.title, "span": role_span(r.start, r.end)} for r in person.roles],
             events=[views.event_item(e, here) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0),
@@ -126,8 +131,7 @@ class _PageBuilder:
             home=[views.country(code, here) for code in person.countries],
             feed=link(here, person_feed_path(person.id)),
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
-            search=search_data(filters=[("Person", person.name)], meta={"art": "Person"},
-                               names=[person.name, *person.aliases])
+            search=search_data(filters=[("Person", person.name)], meta={"art": "Person"})
             | {"weight": name_weight(len(events), len(index.events), person.id == index.settings.president_elect)},
         )
         return [first, *self.listings.more_pages(chunks, person.name, "", here, quotes)]
@@ -138,23 +142,28 @@ class _PageBuilder:
         people = sorted((p for p in index.people.values() if code in p.countries), key=lambda p: sort_key(p.sort_name))
         chunks = paginate(here, index.by_country[code])
         name = countries.german_name(code)
+        country = views.country(code, here)
+        description = f"{count_phrase(len(index.by_country[code]), 'Ereignis')} mit Bezug zu {country['dative']}"
+        if people:
+            description += f", {count_phrase(len(people), 'Person')} aus {country['dative']}"
         first = render_page(
             here, "country.md.j2",
-            country=views.country(code, here),
+            country=country, description=description + ".",
             spanish_name=countries.spanish_name(code),
             events=[views.event_item(e, here) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0),
             people=[views.person(p.id, here) for p in people],
             feed=link(here, country_feed_path(code)),
-            search=search_data(filters=[("Land", name)], meta={"art": "Land"},
-                               names=sorted({name, countries.spanish_name(code)})),
+            search=search_data(filters=[("Land", name)], meta={"art": "Land"}),
         )
-        return [first, *self.listings.more_pages(chunks, name, countries.flag(code) + " ", here)]
+        return [first, *self.listings.more_pages(chunks, name, "", here)]
 
     def _topic_pages(self, topic_id: str) -> list[Page]:
         here = topic_path(topic_id)
         label = self.index.settings.topics[topic_id]
         chunks = paginate(here, self.index.by_topic[topic_id])
-        first = render_page(here, "topic.md.j2", label=label, months=self.views.months(chunks[0][1], here),
-                            paged=self.listings.paged(chunks, 0), search=search_data(meta={"art": "Thema"}))
+        events = count_phrase(len(self.index.by_topic[topic_id]), "Ereignis")
+        first = render_page(here, "topic.md.j2", label=label, description=f"Thema „{label}“ in der Chronik: {events}.",
+                            months=self.views.months(chunks[0][1], here), paged=self.listings.paged(chunks, 0),
+                            search=search_data(meta={"art": "Thema"}))
         return [first, *self.listings.more_pages(chunks, label, "Thema: ", here)]

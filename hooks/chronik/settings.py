@@ -17,7 +17,8 @@ from .problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 _KEYS = ("title", "country", "president_elect", "election", "inauguration", "topics")
-_OPTIONAL_KEYS = ("licence", "repository")
+_OPTIONAL_KEYS = ("licence", "repository", "sourcing_note")
+_DOCS_LINK = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9-]+)?$")
 _LICENCE_KEYS = ("name", "url")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
 _REPOSITORY = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
@@ -73,6 +74,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
     if repository is not None and not (isinstance(repository, str) and _REPOSITORY.match(repository)):
         problem(f"`extra.chronicle.repository` ist keine Repository-Adresse: {repository!r}",
                 "Schreibe die Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik.")
+    sourcing_note = _sourcing_note(raw.get("sourcing_note"), problem)
     site_url = config.get("site_url") or None
     if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
         problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
@@ -88,8 +90,18 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         topics={key: topics[key] for key in sorted(topics)},
         licence=licence,
         repository=repository,
+        sourcing_note=sourcing_note,
         site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
+
+
+def _sourcing_note(raw: Any, problem: Callable[[str, str], None]) -> str | None:
+    """`extra.chronicle.sourcing_note`: optional; a page in docs/, with an anchor if wanted."""
+    if raw is not None and not (isinstance(raw, str) and _DOCS_LINK.match(raw)):
+        problem(f"`extra.chronicle.sourcing_note` ist keine Seite in docs/: {raw!r}",
+                "Schreibe den Pfad der Seite in docs/, wahlweise mit Anker, z. B. ueber.md#quellen.")
+        return None
+    return raw
 
 
 def _licence(raw: Any, problem: Callable[[str, str], None]) -> Licence | None:

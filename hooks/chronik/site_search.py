@@ -11,8 +11,8 @@ site folder from disk instead (for sites that were not rendered in this process)
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import base64
+import json
 import math
 import shutil
 import subprocess
@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pagefind.service import PagefindService
+from pagefind.service import get_executable
 
 BUNDLE_DIR = "pagefind"
 # Material for MkDocs wraps each page's content in this element (theme-specific on purpose:
@@ -37,7 +37,7 @@ def name_weight(events: int, all_events: int, president_elect: bool = False) -> 
     query alike, the one with more events ranks first, where Pagefind alone prefers the shorter page;
     names still count far more than headings (up to 7) and text (1)."""
     if president_elect or events >= all_events:
-        return 10.0
+        return 10  # written as the other weights: data-pagefind-weight="10"
     return round(LEAST_NAME_WEIGHT + (10 - LEAST_NAME_WEIGHT) * math.log1p(events) / math.log1p(all_events), 2)
 
 
@@ -45,58 +45,94 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def mark_searchable(html: str) -> str:
-    """Index only the page's content: not the header, navigation, footer or Edit link."""
+def mark_searchable(html: str, weight: float | None = None) -> str:
+    """Index only the page's content: not the header, navigation or footer (the Edit link,
+    overrides/partials/actions.html, marks itself). `weight` below 1 ranks a page lower."""
     if MATERIAL_ARTICLE not in html:
         raise SearchIndexError("Der Inhaltsbereich der Seite wurde nicht gefunden; hat sich das Theme geändert?")
-    html = html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + " data-pagefind-body>", 1)
-    return html.replace(MATERIAL_EDIT_BUTTON, MATERIAL_EDIT_BUTTON + " data-pagefind-ignore")
+    weighted = f' data-pagefind-weight="{weight}"' if weight is not None else ""
+    return html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + f" data-pagefind-body{weighted}>", 1)
 
 
 class SearchIndexer:
-    """One Pagefind index, fed page by page from a background thread's event loop."""
+    """One Pagefind index in a Pagefind service process, fed page by page as MkDocs renders them.
+
+    Speaks the service's protocol (base64-encoded JSON messages, each ended by a comma, the same the
+    `pagefind` Python package speaks) with a reader thread, because that package polls for each answer
+    with a 0.1 s pause: 1,000 pages took minutes. Requests are sent at once; answers are collected
+    in the background and checked when the index is written."""
 
     def __init__(self) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
-        self._thread.start()
-        self._pending: list[concurrent.futures.Future[Any]] = []
-        self._service = self._wait(_launch_service())  # the Pagefind binary, as a process
-        self._index = self._wait(self._service.create_index())
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("Pagefind fehlt; `./dev` installiert es (requirements.txt: pagefind_bin).")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE)
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._arrived = threading.Condition()
+        self._next_id = 0
+        self._pages: list[int] = []
+        threading.Thread(target=self._read_answers, name="pagefind", daemon=True).start()
+        self._index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
 
     def add(self, html: str, url: str) -> None:
-        """Queue a rendered page for indexing; returns at once. `url` as readers reach it, e.g. `/personen/x/`."""
-        self._pending.append(asyncio.run_coroutine_threadsafe(
-            self._index.add_html_file(content=html, url=url), self._loop))
+        """Queue a rendered page; returns once it is sent. `url` as readers reach it, e.g. `/personen/x/`."""
+        self._pages.append(self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None,
+                                       "url": url, "file_contents": html}))
 
     def finish(self, site_dir: Path) -> str:
-        """Wait for every queued page, write the index below `site_dir`, stop the service."""
+        """Wait for every page, write the index below `site_dir`, stop the service."""
         try:
-            indexed = sum(1 for future in self._pending if future.result(timeout=1800).get("page_word_count"))
+            indexed = sum(1 for message in self._pages if self._wait(message).get("page_word_count"))
             shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # Pagefind would keep stale chunks
-            self._wait(self._index.write_files(output_path=str((site_dir / BUNDLE_DIR).resolve())))
-        except Exception as error:  # the service reports failures as exceptions of its own kinds
-            raise SearchIndexError(f"Pagefind ist gescheitert: {error}") from None
+            self._ask({"type": "WriteFiles", "index_id": self._index_id,
+                       "output_path": str((site_dir / BUNDLE_DIR).resolve())})
         finally:
             self.close()
         return f"Indexed {indexed} pages"
 
     def close(self) -> None:
         """Stop the service without writing anything (also after a failed build)."""
-        if self._thread.is_alive():
-            try:
-                self._wait(self._service.close())
-            except Exception:  # already stopped, or failed: nothing left to clean up
-                pass
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=10)
+        if self._process.poll() is None:
+            self._process.stdin.close()
+            self._process.terminate()
+            self._process.wait(timeout=30)
 
-    def _wait(self, coroutine: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=1800)
+    def _send(self, payload: dict[str, Any]) -> int:
+        self._next_id += 1
+        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode("utf-8")
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind ist gescheitert: {error}") from None
+        return self._next_id
 
+    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return self._wait(self._send(payload))
 
-async def _launch_service() -> PagefindService:
-    return await PagefindService().launch()  # constructed inside the loop: it binds to the running loop
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: message_id in self._answers or self._process.poll() is not None,
+                                          timeout=1800) or message_id not in self._answers:
+                raise SearchIndexError("Pagefind ist gescheitert: der Dienst antwortet nicht mehr.")
+            answer = self._answers.pop(message_id)
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind ist gescheitert: {answer.get('message')}")
+        return answer
+
+    def _read_answers(self) -> None:
+        stream, buffer = self._process.stdout, b""
+        while chunk := stream.read1(1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            with self._arrived:
+                for message in messages:
+                    answer = json.loads(base64.b64decode(message))
+                    self._answers[answer.get("message_id") or 0] = answer["payload"]
+                self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()
 
 
 def build_index(site_dir: Path) -> str:

@@ -8,6 +8,7 @@ that XML 1.0 forbids (YAML's "\\x01" escapes could bring them in); Markdown lose
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -39,6 +40,9 @@ TEMPLATES = jinja2.Environment(
 TEMPLATES.filters["md"] = escape_markdown
 TEMPLATES.filters["url"] = escape_url
 TEMPLATES.filters["attr"] = lambda text: html.escape(str(text), quote=True)
+# A front matter value: JSON is YAML, and a JSON string cannot end the front matter or start a key.
+# The theme writes `description` and `title` into HTML unescaped: pass them through |attr first.
+TEMPLATES.filters["yaml"] = lambda text: json.dumps(str(text), ensure_ascii=False)
 # `{{ n|count("Ereignis") }}` -> `3 Ereignisse`; `{{ n|plural("Ereignis") }}` -> the noun alone.
 TEMPLATES.filters["count"] = count_phrase
 TEMPLATES.filters["plural"] = plural

@@ -13,7 +13,8 @@ from typing import Any
 
 from .dates import MONTH_NAMES
 from .published import TIMELINE, timeline_month_path
-from .views import Page, Views, link, month_groups, month_heading, render_page
+from .views import Page, Views, link, month_anchor, month_groups, month_heading, month_key, render_page
+from .vocabulary import count_phrase
 
 TIMELINE_SPLIT = 300  # more events: zeitleiste.md becomes an overview, one page per month below zeitleiste/
 
@@ -22,8 +23,11 @@ def timeline_pages(views: Views) -> list[Page]:
     index = views.index
     chart = index.overview_chart
     if len(index.events) <= TIMELINE_SPLIT:
-        return [render_page(TIMELINE, "timeline.md.j2", in_nav=True, listing=True,
-                            months=views.months(index.events, TIMELINE), chart=chart)]
+        newest = month_anchor(*month_key(index.latest[0])) if index.latest else None  # newest happened event
+        description = (f"Zeitleiste der Chronik: {count_phrase(len(index.events), 'Ereignis')} nach Datum, jedes mit "
+                       "dem Tag des Übergangs, seinem Status und dem Wichtigsten in einem Satz.")
+        return [render_page(TIMELINE, "timeline.md.j2", in_nav=True, listing=True, description=description,
+                            months=views.months(index.events, TIMELINE), chart=chart, newest=newest)]
     groups = month_groups(index.events)
     paths = [timeline_month_path(year, month) for (year, month), _ in groups]
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)

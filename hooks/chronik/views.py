@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from markdown.extensions.toc import slugify
+
 from . import countries
 from .dates import MONTH_NAMES, YEAR, format_span
 from .index import ChronicleIndex
@@ -79,9 +81,14 @@ class Views:
             "title": event.title,
             "link": link(here, event_path(event.id)),
             "date": self.index.date_text(event),
+            "iso": event.date.iso(),
             "day": f"Tag {day}" if day else None,
+            "day_long": f"Tag {day} seit der Wahl" if day else None,  # Tag 1: the election day
             "status": event.status,
             "status_label": self.index.status_label(event),
+            "badge": None if event.status == "happened" else self.index.status_label(event),
+            "place": event.place,
+            "teaser": self.index.teaser(event),
         }
 
     def person(self, person_id: str, here: str) -> dict[str, Any]:
@@ -90,31 +97,40 @@ class Views:
                 "link": link(here, person_path(person_id))}
 
     def country(self, code: str, here: str) -> dict[str, Any]:
-        return {"code": code, "name": countries.german_name(code), "flag": countries.flag(code),
+        return {"code": code, "name": countries.german_name(code), "dative": countries.dative(code),
                 "link": link(here, country_path(code))}
 
     def topic(self, topic_id: str, here: str) -> dict[str, Any]:
         return {"label": self.index.settings.topics[topic_id], "link": link(here, topic_path(topic_id))}
 
     def months(self, events: Iterable[Event], here: str) -> list[dict[str, Any]]:
-        """Events grouped by the month they start in; year-only dates form their own group."""
-        return [{"heading": month_heading(*key), "events": [self.event_item(e, here) for e in group]}
+        """Events grouped by the month they start in; year-only dates form their own group.
+        `anchor` is the heading's id as Python-Markdown's toc extension makes it."""
+        return [{"heading": month_heading(*key), "anchor": month_anchor(*key),
+                 "events": [self.event_item(e, here) for e in group]}
                 for key, group in month_groups(events)]
 
 
-def search_data(filters: Iterable[tuple[str, str]] = (), meta: dict[str, str] | None = None,
-                names: Iterable[str] = ()) -> dict[str, Any]:
-    """What the site search needs: filter values, result metadata, names to rank first."""
-    return {"filters": list(filters), "meta": sorted((meta or {}).items()), "names": list(names)}
+def search_data(filters: Iterable[tuple[str, str]] = (), meta: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the site search needs: filter values and result metadata."""
+    return {"filters": list(filters), "meta": sorted((meta or {}).items())}
 
 
 def month_groups(events: Iterable[Event]) -> list[tuple[MonthKey, list[Event]]]:
     """(year, month) and its events, in order; month 0 (year-only dates) after the year's December."""
     groups: dict[MonthKey, list[Event]] = defaultdict(list)
     for event in events:
-        month = 0 if event.date.precision == YEAR else event.date.first.month
-        groups[(event.date.first.year, month)].append(event)
+        groups[month_key(event)].append(event)
     return [(key, groups[key]) for key in sorted(groups, key=lambda ym: (ym[0], ym[1] or 13))]
+
+
+def month_key(event: Event) -> MonthKey:
+    return event.date.first.year, 0 if event.date.precision == YEAR else event.date.first.month
+
+
+def month_anchor(year: int, month: int) -> str:
+    """The id Python-Markdown's toc extension gives the month's heading."""
+    return slugify(month_heading(year, month), "-")
 
 
 def month_heading(year: int, month: int) -> str:

@@ -1,0 +1,41 @@
+"""Teasers: the first sentence of a summary, as plain text, at most about 160 characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.teasers import TEASER_LENGTH, first_sentence, plain_text, shorten, teaser
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Kast gewann. Seitdem ist er designiert.", "Kast gewann."),
+    ("Am 16. Dezember besuchte Kast Buenos Aires. Sie sprachen.", "Am 16. Dezember besuchte Kast Buenos Aires."),
+    ("Er traf z. B. Noboa in Quito. Danach flog er heim.", "Er traf z. B. Noboa in Quito."),
+    ("Er traf Dr. Frei. Danach nicht.", "Er traf Dr. Frei."),
+    ("Er traf José A. Kast. Danach nicht.", "Er traf José A. Kast."),
+    ("Kommt er? Offen.", "Kommt er?"),
+    ("Sie sagte: „Nein.“ Dann ging sie.", "Sie sagte: „Nein.“"),
+    ("Ein einziger Satz ohne Punkt", "Ein einziger Satz ohne Punkt"),
+    ("Er kommt am 11. März 2026. Oder später.", "Er kommt am 11. März 2026."),
+])
+def test_the_first_sentence_ends_at_a_real_sentence_end(text: str, sentence: str) -> None:
+    assert first_sentence(text) == sentence
+
+
+def test_markdown_becomes_the_text_a_reader_sees() -> None:
+    assert plain_text("Ein **fettes** [Treffen](https://x.org/a)\nmit `Code` &amp; \\*Sternen\\*.") == \
+        "Ein fettes Treffen mit Code & *Sternen*."
+    assert plain_text("Zwei\nZeilen  ohne   Markup") == "Zwei Zeilen ohne Markup"
+
+
+def test_a_long_sentence_is_cut_at_a_word_boundary() -> None:
+    long = "Wort " * 60 + "Ende."
+    short = shorten(long)
+    assert len(short) <= TEASER_LENGTH + 2 and short.endswith(" …")
+    assert short.removesuffix(" …").split(" ")[-1] == "Wort"  # no half words
+    assert shorten("Kurz.") == "Kurz."
+
+
+def test_the_teaser_of_a_summary() -> None:
+    summary = "Am Montag, dem 22. Dezember, traf Kast **Bachelet**. Danach reiste er nach Quito."
+    assert teaser(summary) == "Am Montag, dem 22. Dezember, traf Kast Bachelet."
