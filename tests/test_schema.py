@@ -124,7 +124,8 @@ def test_the_schema_is_a_valid_draft_2020_12_schema(name: str) -> None:
 PORTABLE_KEYWORDS = {"$schema", "$comment", "title", "description", "default", "examples", "type", "properties",
                      "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "enum",
                      "pattern", "minLength", "maxLength", "minimum", "maximum",
-                     "patternErrorMessage", "enumDescriptions"}
+                     "patternErrorMessage", "enumDescriptions",
+                     "anyOf"}  # draft-07 and 2020-12 alike: an entry of `people` is an id or {id, note}
 
 
 def _keywords(schema: dict[str, Any]) -> set[str]:
@@ -291,7 +292,18 @@ ROLES = [[{"title": "Präsidentin", "from": "2014-03-11", "to": "2018-03-11"}], 
          [{"title": "X"}], [{"title": "X", "from": "2014", "until": "2015"}], [{"title": "X", "from": "2018",
                                                                                   "to": "2014"}], ["X"]]
 
-EVENT_VARIANTS = [("title", v) for v in TEXT] + [("place", v) for v in TEXT] + \
+TIMES = ["12:30", "00:00", "23:59", "morning", "midday", "afternoon", "evening", "night", "24:00", "12:60", "9:30",
+         "12.30", "Abend", "", 750, None, True]
+PARTICIPANTS = [[{"id": "ana-perez", "note": "möglicherweise"}], ["juan", {"id": "ana-perez", "note": "per Video"}],
+                [{"id": "ana-perez"}], [{"note": "x"}], [{"id": "ana-perez", "note": ""}],
+                [{"id": "ana-perez", "note": "x", "rolle": "y"}], [{"id": "Ana", "note": "x"}], [[1]]]
+FIGURES = [[{"label": "Anteil", "value": "58,2 %", "source": 1}], [{"label": "Anteil", "value": "58,2 %"}],
+           [{"label": "Anteil", "value": "58,2 %", "source": 0}], [{"label": "Anteil", "value": "58,2 %", "source": "1"}],
+           [{"label": "Anteil", "value": 58.2, "source": 1}], [{"label": "", "value": "1", "source": 1}],
+           [{"label": "A", "value": "1", "source": 1, "x": 2}], ["58,2 %"]]
+
+EVENT_VARIANTS = [("time", v) for v in TIMES] + [("people", v) for v in PARTICIPANTS] + \
+    [("mentioned", v) for v in ID_LISTS] + [("figures", v) for v in FIGURES] + [("title", v) for v in TEXT] + [("place", v) for v in TEXT] + \
     [("summary", v) for v in MARKDOWN] + [("date", v) for v in DATES] + [("end", v) for v in DATES] + \
     [("approximate", v) for v in BOOLS] + [("status", v) for v in STATUSES] + \
     [("countries", v) for v in COUNTRY_LISTS] + [("people", v) for v in ID_LISTS] + \

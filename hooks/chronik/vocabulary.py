@@ -18,6 +18,17 @@ STATUS_LABELS = {
     "postponed": "verschoben",
     "cancelled": "abgesagt",
 }
+PART_OF_DAY_LABELS = {"morning": "morgens", "midday": "mittags", "afternoon": "nachmittags", "evening": "abends",
+                      "night": "nachts"}
+
+
+def time_text(time: str | None) -> str | None:
+    """`12:30` -> `12:30 Uhr`, `evening` -> `abends`; None stays None."""
+    if time is None:
+        return None
+    return PART_OF_DAY_LABELS.get(time) or f"{time} Uhr"
+
+
 # Not confirmed by any source yet: a plan or a possibility.
 OPEN_STATUSES = frozenset({"planned", "tentative"})
 
