@@ -43,6 +43,9 @@ EXCLUDED: dict[str, tuple[str, tuple[str, ...]]] = {
     "references": ("cross-file references: people, topics, part_of, quoted people listed under people", (
         "Unbekannte Person", "Unbekanntes Thema", "Unbekanntes Ereignis", "wird zitiert, steht aber nicht",
         "Teil von sich selbst", "bildet einen Kreis")),
+    "within-file": ("rules between fields of one file: `time` needs a day, `figures.source` names an existing "
+                    "source, nobody is both present and mentioned, an id once in `people` whatever its form", (
+                        "braucht ein Datum mit Tag", "die Datei hat aber nur", "steht unter `people` und unter")),
     "date-order": ("end before date, roles.to before roles.from, `happened` in the future (needs today)", (
         "liegt vor", "liegt in der Zukunft")),
     "yaml-1.1": ("written form of YAML 1.1 booleans: `yes`, `on`, `True` are booleans to YAML, not to the checker",
