@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .dates import PartialDate
+from .dates import PartialDate, format_span
 from .text import format_count
 
 STATUS_LABELS = {
@@ -38,6 +38,21 @@ def is_past_plan(status: str, start: PartialDate, end: PartialDate | None, today
     return status in OPEN_STATUSES and (end or start).last < today
 
 
+# Plans that can go stale: open ones, and postponed ones whose old date has passed.
+STALE_STATUSES = OPEN_STATUSES | {"postponed"}
+
+
+def is_stale(status: str, start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
+    """Shown with its age everywhere (`stale_label`): a plan whose last possible day has passed."""
+    return status in STALE_STATUSES and (end or start).last < today
+
+
+def stale_label(status: str, newest_source: PartialDate | None) -> str:
+    """`geplant, Stand 22. Dezember 2025`: a stale plan says how old the news is."""
+    since = f"Stand {format_span(newest_source, None)}" if newest_source else "ohne Quellendatum"
+    return f"{STATUS_LABELS[status]}, {since}"
+
+
 # Nouns the chronicle counts, singular and plural.
 NOUNS = {
     "Ereignis": "Ereignisse",
@@ -50,6 +65,7 @@ NOUNS = {
     "Hinweis": "Hinweise",
     "Datei": "Dateien",
     "Woche": "Wochen",
+    "Plan": "Pläne",
 }
 
 
