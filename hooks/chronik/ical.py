@@ -8,6 +8,11 @@ subscriber sees a plan change its status instead of just vanishing.
 - Dates are all-day dates and honour precision: a day is that day, a range runs to its last
   day inclusive, a month-only date covers the whole month (DTEND is exclusive, so the first of the
   next month). Year-only dates are left out: a bar across a whole year helps nobody.
+- An event with a clock time (`time: "12:30"`) starts then, in the zone of `extra.chronicle.timezone`
+  (without it, as floating local time), with no end: the sources do not say how long it took. A part
+  of the day (`evening`) stays an all-day event with the word in its description: an hour would be
+  invented.
+- A plan whose date has passed says how old it is in its title: `(geplant, Stand 22. Dezember 2025)`.
 - STATUS: happened and planned -> CONFIRMED, tentative and postponed -> TENTATIVE, cancelled ->
   CANCELLED; postponed events say so in the title, because their date no longer holds.
 - SEQUENCE: `published.revision` – one more for every further source and every correction.
@@ -17,12 +22,14 @@ subscriber sees a plan change its status instead of just vanishing.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 
 import icalendar
 
 from .dates import YEAR
 from .index import ChronicleIndex
 from .model import Event
+from .text import fold
 from .published import (CALENDAR_ALL, CALENDAR_PLANNED, SiteFile, event_path, host, midnight_utc, page_url,
                         plain_text, revised, revision)
 
@@ -64,6 +71,7 @@ def _calendar(index: ChronicleIndex, name: str, events, vevents: dict[str, icale
     for event in events:
         if event.id in vevents:
             calendar.add_component(vevents[event.id])
+    calendar.add_missing_timezones()  # a VTIMEZONE for every TZID used (RFC 5545 3.6.5)
     return calendar.to_ical()
 
 
@@ -71,16 +79,21 @@ def _vevent(index: ChronicleIndex, event: Event) -> icalendar.Event:
     settings = index.settings
     url = page_url(settings, event_path(event.id))
     stamp = midnight_utc(revised(event))
-    last_day = (event.end or event.date).last
-    lines = [f"{index.date_text(event)} · {index.status_label(event)}", plain_text(event.summary), url]
+    stale = index.stale_label(event)
+    when = " · ".join(filter(None, [index.date_text(event), index.time_text(event)]))
+    lines = [f"{when} · {stale or index.status_label(event)}", plain_text(event.summary), url]
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.id}@{host(settings)}")
     vevent.add("dtstamp", stamp)
     vevent.add("last-modified", stamp)
     vevent.add("sequence", revision(event))
-    vevent.add("dtstart", event.date.first)
-    vevent.add("dtend", last_day + dt.timedelta(days=1))
-    vevent.add("summary", _TITLE_PREFIX.get(event.status, "") + event.title)
+    start = _start_time(event, settings.timezone)
+    if start is not None:
+        vevent.add("dtstart", start)
+    else:
+        vevent.add("dtstart", event.date.first)
+        vevent.add("dtend", (event.end or event.date).last + dt.timedelta(days=1))
+    vevent.add("summary", calendar_title(event) + (f" ({stale})" if stale else ""))
     vevent.add("description", "\n\n".join(lines))
     vevent.add("status", CALENDAR_STATUS[event.status])
     vevent.add("transp", "TRANSPARENT")  # a chronicle's events never make a reader busy
@@ -90,3 +103,20 @@ def _vevent(index: ChronicleIndex, event: Event) -> icalendar.Event:
     if event.topics:
         vevent.add("categories", [settings.topics[topic_id] for topic_id in event.topics])
     return vevent
+
+
+def calendar_title(event: Event) -> str:
+    """`Möglich: Treffen`, but not `Möglich: Möglicher Besuch`: a title that says it already keeps it."""
+    prefix = _TITLE_PREFIX.get(event.status, "")
+    if prefix and fold(event.title).startswith(fold(prefix.rstrip(": "))):
+        return event.title
+    return prefix + event.title
+
+
+def _start_time(event: Event, timezone: str | None) -> dt.datetime | None:
+    """The start as a local time for `time: "HH:MM"`; None for all-day events."""
+    if event.time is None or ":" not in event.time:
+        return None
+    hour, minute = int(event.time[:2]), int(event.time[3:])
+    zone = zoneinfo.ZoneInfo(timezone) if timezone else None
+    return dt.datetime.combine(event.date.first, dt.time(hour, minute), tzinfo=zone)
