@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .duplicates import possible_duplicates
 from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
 from .model import Chronicle, Settings, chronological, event_from_data, person_from_data
 from .problems import Problem, sort_problems
@@ -41,6 +42,7 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
     events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems)
     people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems)
     problems += check_references(settings, events, people, today)
+    problems += possible_duplicates(events, settings.country)
     if only is not None:
         problems = [p for p in problems if p.path in only]
     problems = sort_problems(problems)

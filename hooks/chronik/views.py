@@ -88,7 +88,7 @@ class Views:
             source = event.sources[figure.source - 1]
             labels[figure.label].append({"value": figure.value, "number": figure.source,
                                          "source": f"{source.publisher}: {source.title}"})
-        return [{"label": label, "values": values,
+        return [{"label": label, "entries": values,
                  "note": "Die Quellen weichen ab" if len({v["value"] for v in values}) > 1 else None}
                 for label, values in labels.items()]
 
