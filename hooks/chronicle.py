@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from chronik.fragments import MarkerError
 from chronik.loading import load_chronicle
-from chronik.problems import count_summary
+from chronik.problems import build_report, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SiteBuild, build_site
 from chronik.site_files import SiteFilesError
@@ -58,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"{docs}/{file.edit_uri}"
     settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
     result = load_chronicle(root, settings, build_date())
-    for problem in result.problems:
+    for problem in build_report(result.problems):  # past plans as one line; `./dev check` lists each
         (log.error if problem.is_error else log.info)(problem.format())
     if result.chronicle is None:
         raise PluginError(f"Die Daten der Chronik enthalten {count_summary(result.problems)}; "

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from .dates import DAY, PartialDate, format_span, latest, parse_partial_date
 from .fields import participant
 from .model import Settings
-from .problems import INFO, Problem
+from .problems import INFO, PAST_PLAN, Problem
 from .vocabulary import is_past_plan
 from .yaml_source import Document, Path
 
@@ -39,8 +39,8 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
         if document is None:
             continue
 
-        def report(path: Path, message: str, hint: str, severity: str = "error") -> None:
-            problems.append(Problem(document.path, document.line(path), message, hint, severity))
+        def report(path: Path, message: str, hint: str, severity: str = "error", kind: str = "") -> None:
+            problems.append(Problem(document.path, document.line(path), message, hint, severity, kind))
 
         start = parse_partial_date(good["date"]) if "date" in good else None
         end = parse_partial_date(good["end"]) if "end" in good else None
@@ -99,7 +99,7 @@ def _check_status(good: dict[str, Any], start: PartialDate, end: PartialDate | N
         newest = _newest_source_date(good)
         since = f" (neueste Quelle vom {format_span(newest, None)})" if newest else ""
         report(where, f"Status `{status}`, aber das Datum ist vorbei{since}",
-               "Gibt es eine neuere Quelle, trage den Status happened, postponed oder cancelled ein.", INFO)
+               "Gibt es eine neuere Quelle, trage den Status happened, postponed oder cancelled ein.", INFO, PAST_PLAN)
     elif status == "happened" and start.first > today:
         report(where, f"Das Ereignis liegt in der Zukunft ({start.iso()}), hat aber den Status `happened`",
                "Trage `status: planned` oder `status: tentative` ein.")
