@@ -71,10 +71,7 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
                        "Ein Ereignis darf nicht, auch nicht über andere, Teil von sich selbst sein.")
         if start and "status" not in checked.bad:
             _check_status(good, start, end, today, report)
-        if start and start.precision != DAY and "time" in good:
-            report(("time",), f"`time` braucht ein Datum mit Tag, `date` ist aber {start.iso()}",
-                   "Lösche `time` oder gib den Tag an, wenn die Quelle ihn nennt.")
-        _check_figures(good, checked.bad, report)
+        _check_time_and_figures(good, start, checked.bad, report)
     for person_id in sorted(people):
         checked = people[person_id]
         if checked.document is None:
@@ -127,8 +124,12 @@ def _check_people(good: dict[str, Any], people: dict[str, Checked], report: Call
     return present
 
 
-def _check_figures(good: dict[str, Any], bad: frozenset[str], report: Callable[..., None]) -> None:
-    """Every figure names a source of this file: a value no source gives must not appear."""
+def _check_time_and_figures(good: dict[str, Any], start: PartialDate | None, bad: frozenset[str],
+                            report: Callable[..., None]) -> None:
+    """A time needs a day; every figure names a source of this file: a value no source gives must not appear."""
+    if start and start.precision != DAY and "time" in good:
+        report(("time",), f"`time` braucht ein Datum mit Tag, `date` ist aber {start.iso()}",
+               "Lösche `time` oder gib den Tag an, wenn die Quelle ihn nennt.")
     if "figures" not in good or "sources" in bad:
         return
     count = len(good.get("sources", ()))
