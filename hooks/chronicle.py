@@ -21,7 +21,7 @@ from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
 from chronik.incremental import ChangeTracker
 from chronik.loading import FileCache, load_chronicle
-from chronik.problems import Problem, count_summary
+from chronik.problems import Problem, build_report, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SiteBuild, build_site
 from chronik.site_files import SiteFilesError
@@ -102,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             return _show_in_browser(error.problems, files, config)
         raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
     result = load_chronicle(root, settings, build_date(), cache=_files_cache)
-    for problem in result.problems:
+    for problem in build_report(result.problems):  # past plans as one line; `./dev check` lists each
         (log.error if problem.is_error and not _serving else log.info)(problem.format())
     if result.chronicle is None and _serving:
         return _show_in_browser(result.errors, files, config)

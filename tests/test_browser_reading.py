@@ -67,7 +67,8 @@ def test_the_timeline_has_a_date_column_a_teaser_and_a_way_to_the_newest(page, b
         else:  # stacked: date above the title
             assert date["y"] + date["height"] <= title["y"] + 1
     plan = page.locator(f"article {ENTRY}", has_text="Kast trifft Daniel Noboa in Quito")
-    assert plan.locator(".chronik-status").inner_text() == "geplant" and plan.locator(".chronik-status").is_visible()
+    assert plan.locator(".chronik-status").inner_text() == "geplant, Stand 22. Dezember 2025"
+    assert plan.locator(".chronik-status").is_visible()
     assert page.locator(".chronik-eintrag__ort", has_text="Quito").first.is_visible()
     page.get_by_role("link", name="Zu den neuesten Ereignissen ↓").click()
     assert page.url.endswith("#dezember-2025")

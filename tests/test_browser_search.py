@@ -72,7 +72,9 @@ def test_a_country_is_found_by_its_german_and_spanish_name(search_box, query: st
 def test_a_result_shows_title_kind_date_and_an_excerpt_with_the_match_marked(search_box) -> None:
     assert search(search_box, "humanitären")[0] == "Kast trifft Daniel Noboa in Quito"
     first = search_box.locator(f"{DIALOG} .chronik-suche__eintrag").first
-    assert first.locator(".chronik-suche__art").inner_text() == "Ereignis · 23. Dezember 2025"
+    # A plan whose date has passed says how old it is, in the results too.
+    assert first.locator(".chronik-suche__art").inner_text() == \
+        "Ereignis · 23. Dezember 2025 · geplant, Stand 22. Dezember 2025"
     assert first.locator(".chronik-suche__auszug mark").first.inner_text() == "humanitären"
 
 

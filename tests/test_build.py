@@ -126,8 +126,8 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     lines = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "2025-12-24-kaputt" in line]
     assert lines == [
         "events/2025-12-24-kaputt.yaml:1: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: "
-        "title, date, end, approximate, status, place, countries, people, topics, part_of, summary, quotes, sources, "
-        "corrections.",
+        "title, date, end, time, approximate, status, place, countries, people, mentioned, topics, part_of, summary, "
+        "quotes, figures, sources, corrections.",
         "events/2025-12-24-kaputt.yaml:1: Fehler: Pflichtfeld `title` fehlt – Ergänze `title:` (Überschrift, eine "
         "Zeile, reiner Text).",
         "events/2025-12-24-kaputt.yaml:2: Fehler: `date`: den 30. Februar 2025 gibt es nicht (Februar 2025 hat 28 "
@@ -137,3 +137,8 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     ]
     assert result.stderr.splitlines()[-1].endswith(
         "Die Daten der Chronik enthalten 4 Fehler in 1 Datei; siehe die Meldungen oben.")
+    # The seed's plans whose date has passed are one line, not one each: the real errors stand out.
+    assert "aber das Datum ist vorbei" not in result.stderr
+    past = [line for line in result.stderr.splitlines() if "mit vergangenem Datum" in line]
+    assert len(past) == 1 and past[0].endswith(
+        "events: Hinweis: 6 Pläne mit vergangenem Datum und ohne neuere Quelle – `./dev check` listet sie einzeln.")

@@ -69,6 +69,10 @@ def test_every_kind_of_change_in_plain_words(repo: Path, capsys) -> None:
     edit(peru, "sources:\n", "sources:\n  - publisher: La Tercera\n    title: Kast in Lima\n")
     edit(events / "2025-12-16-kast-trifft-milei.yaml", "title: Kast trifft Javier Milei in Buenos Aires",
          "title: Kast trifft Milei in Buenos Aires")
+    bachelet = events / "2025-12-22-kast-trifft-bachelet.yaml"
+    edit(bachelet, "time: midday\n", 'time: "12:30"\n')
+    edit(bachelet, "people: [jose-antonio-kast, michelle-bachelet]\n",
+         "people: [jose-antonio-kast, michelle-bachelet, {id: cristian-valenzuela, note: möglicherweise}]\n")
     edit(events / "2025-12-19-kast-trifft-frei.yaml", "# Ereignis der Chronik", "# Ereignis der Chronik (geprüft)")
     (events / "2025-12-moeglicher-besuch-in-spanien.yaml").unlink()
     (events / "2026").mkdir()
@@ -89,7 +93,7 @@ def test_every_kind_of_change_in_plain_words(repo: Path, capsys) -> None:
     assert out == f"""\
 ## Änderungen an der Chronik
 
-Gegenüber `main`: 2 neue Ereignisse, 3 geänderte Ereignisse, 1 entferntes Ereignis, 1 neue Person, 1 geänderte Person \
+Gegenüber `main`: 2 neue Ereignisse, 4 geänderte Ereignisse, 1 entferntes Ereignis, 1 neue Person, 1 geänderte Person \
 und 1 entfernte Person.
 
 ### Neue Ereignisse
@@ -101,6 +105,7 @@ und 1 entfernte Person.
 
 - **Kast trifft Milei in Buenos Aires:** Titel vorher „Kast trifft Javier Milei in Buenos Aires“ – \
 `events/2025-12-16-kast-trifft-milei.yaml`
+- **Kast trifft Michelle Bachelet:** Person ergänzt: `cristian-valenzuela` (möglicherweise); außerdem geändert: Uhrzeit – `events/2025-12-22-kast-trifft-bachelet.yaml`
 - **Kast plant Reise nach Peru:** Status geplant → stattgefunden; Datum Januar 2026 → 6. Januar 2026; 1 Quelle \
 ergänzt – `events/2026-01-reise-nach-peru.yaml`
 - **Amtsübernahme von José Antonio Kast:** nur in einen anderen Ordner gelegt – \

@@ -3,6 +3,7 @@ right style; today's marker; the same output for the same data."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
@@ -32,6 +33,7 @@ EVENTS = (
     event("2025-12-21-c", "2025-12-21"), event("2025-12-22-d", "2025-12-22", "planned"),  # week 2
     event("2026-03-11-e", "2026-03-11", "tentative"),  # week 13, four days long
     event("2026-01-f", "2026-01", "planned"),  # no day: not drawn
+    dataclasses.replace(event("2026-03-02-j", "2026-03-02", "planned"), approximate=True),  # "etwa Anfang März"
     event("2026-01-10-g", "2026-01-10", "cancelled"),  # called off: not drawn
     event("2025-11-30-h", "2025-11-30"), event("2026-04-01-i", "2026-04-01"),  # outside
 )
@@ -52,7 +54,7 @@ def test_the_chart_is_well_formed_and_accessible() -> None:
                           "11. März 2026")
     assert desc.text == (
         "Säulendiagramm. Stattgefunden: 3, geplant oder möglich: 2. Heute ist der 15. Januar 2026, Tag 33 des "
-        "Übergangs. Nicht eingezeichnet: 1 Ereignis ohne genauen Tag, 1 abgesagtes oder verschobenes Ereignis und "
+        "Übergangs. Nicht eingezeichnet: 2 Ereignisse ohne genauen Tag (nur Monat, Jahr oder ungefähr bekannt), 1 abgesagtes oder verschobenes Ereignis und "
         "2 Ereignisse außerhalb dieses Zeitraums. Ausgefüllte Säulen: stattgefunden; schraffierte: geplant oder "
         "möglich; gestrichelte Linie: heute.")
     assert root.find("figcaption").text.startswith("Stattgefunden: 3, geplant oder möglich: 2.")
@@ -97,7 +99,7 @@ def test_weeks_start_on_election_day() -> None:
     data, left_out = weeks(chronicle(*EVENTS))
     assert [w.first for w in data[:2]] == [dt.date(2025, 12, 14), dt.date(2025, 12, 21)]
     assert data[-1].last == dt.date(2026, 3, 11)
-    assert left_out == {"outside": 2, "called_off": 1, "vague": 1}
+    assert left_out == {"outside": 2, "called_off": 1, "vague": 2}
 
 
 def test_same_data_same_chart_and_an_empty_chronicle_still_draws() -> None:

@@ -99,7 +99,7 @@ def test_a_new_event_has_every_field_and_passes_check_once_filled_in(root: Path,
     for key, field in EVENT_FIELDS.items():
         assert commented[key][0].startswith("# (Pflicht)" if field.required else "# (optional)"), key
     assert "title: Kast trifft Gabriel Borić\n" in text and "date: 2026-01-06\n" in text
-    assert "countries: [CL, PE]\n" in text and "people: [jose-antonio-kast]\n" in text
+    assert "countries: [CL, PE]\n" in text and "people:\n  - jose-antonio-kast\n" in text
     assert "status: happened\n" in text  # 6 January lies before the day of the build
 
     # Not filled in: `check` names exactly the gaps, with their lines.
@@ -131,8 +131,9 @@ def test_uncommented_examples_are_either_harmless_or_refused_until_replaced(root
     status, _, err = run(root, capsys, "check", "events/2026-01-06-kast-trifft-boric.yaml")
     assert status == 1
     refused = [re.match(r"^\d+: `([^`]+)`", m).group(1) for m in messages(err)]
-    assert refused == ["place", "KENNUNG", "THEMA", "KENNUNG-DES-EREIGNISSES", "KENNUNG", "quotes[0].text",
-                       "sources[0].url", "sources[0].archive_url", "corrections[0].text"]
+    assert refused == ["time", "place", "KENNUNG", "KENNUNG", "THEMA", "KENNUNG-DES-EREIGNISSES", "KENNUNG",
+                       "quotes[0].text", "figures[0].label", "figures[0].value", "sources[0].url",
+                       "sources[0].archive_url", "corrections[0].text"]
     # What stays valid cannot be wrong: end = date, approximate, the status, the dates of source and correction.
 
     run(root, capsys, "new", "person", "Gabriel Borić")

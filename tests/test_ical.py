@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import zoneinfo
 from pathlib import Path
 
 import icalendar
@@ -41,7 +42,8 @@ def vevents(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 def _check_rfc_5545(calendar: icalendar.Calendar) -> None:
     """3.6: VCALENDAR needs PRODID and VERSION; 3.6.1: a VEVENT needs UID and DTSTAMP, and DTSTART when
-    the calendar has no METHOD; DTEND after DTSTART; both dates here (all-day)."""
+    the calendar has no METHOD; all-day events: DTEND after DTSTART, both dates; timed events (3.6.1:
+    a DATE-TIME DTSTART without DTEND ends when it starts): a time zone that the calendar defines."""
     assert calendar.name == "VCALENDAR"
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     assert "METHOD" not in calendar
@@ -49,8 +51,14 @@ def _check_rfc_5545(calendar: icalendar.Calendar) -> None:
     for vevent in calendar.walk("VEVENT"):
         for required in ("UID", "DTSTAMP", "DTSTART"):
             assert required in vevent, (vevent.get("UID"), required)
-        start, end = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
-        assert type(start) is dt.date and type(end) is dt.date and start < end
+        start = vevent.decoded("DTSTART")
+        if isinstance(start, dt.datetime):
+            assert "DTEND" not in vevent and "DURATION" not in vevent
+            tzid = vevent["DTSTART"].params.get("TZID")
+            assert tzid is None or tzid in [str(c["TZID"]) for c in calendar.walk("VTIMEZONE")]
+        else:
+            end = vevent.decoded("DTEND")
+            assert type(start) is dt.date and type(end) is dt.date and start < end
         stamp = vevent.decoded("DTSTAMP")
         assert stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0)
         assert vevent["STATUS"] in ("CONFIRMED", "TENTATIVE", "CANCELLED")
@@ -129,8 +137,11 @@ def test_sequence_and_dtstamp_come_from_sources_and_corrections_never_from_the_c
     assert before.decoded("DTSTAMP") == dt.datetime(2025, 12, 20, tzinfo=dt.timezone.utc)
     assert after.decoded("DTSTAMP") == dt.datetime(2026, 1, 19, tzinfo=dt.timezone.utc)
     same_day = [f.content for f in build_calendars(index_chronicle(Chronicle(SETTINGS, (later,), {}, dt.date(2026, 1, 1))))]
-    other_day = [f.content for f in build_calendars(index_chronicle(Chronicle(SETTINGS, (later,), {}, dt.date(2031, 5, 5))))]
-    assert same_day == other_day
+    other_day = [f.content for f in build_calendars(index_chronicle(Chronicle(SETTINGS, (later,), {}, dt.date(2026, 2, 3))))]
+    assert same_day == other_day  # until the date has passed; then the plan says how old it is (below)
+    stale = vevents(calendars(later, today=dt.date(2031, 5, 5))["kalender/geplant.ics"])["2026-01-20-x"]
+    assert str(stale["SUMMARY"]) == "Verschoben: Titel (verschoben, Stand 18. Januar 2026)"
+    assert stale.decoded("DTSTAMP") == after.decoded("DTSTAMP")
 
 
 def test_contributor_text_is_escaped_as_ical_text() -> None:
@@ -147,3 +158,33 @@ def test_fixture_chronicles_give_valid_calendars(case: str) -> None:
     chron = dataclasses.replace(chron, settings=dataclasses.replace(chron.settings, site_url="https://x.org/"))
     for site_file in build_calendars(index_chronicle(chron)):
         _check_rfc_5545(icalendar.Calendar.from_ical(site_file.content))
+
+
+def test_a_clock_time_starts_the_event_then_in_the_zone_of_the_settings() -> None:
+    timed = event("2025-12-22-a", "2025-12-22", time="12:30")
+    evening = event("2025-12-22-b", "2025-12-22", time="evening")
+    zoned = dataclasses.replace(SETTINGS, timezone="America/Santiago")
+    chron = Chronicle(zoned, (timed, evening), {}, dt.date(2026, 1, 15))
+    calendar = icalendar.Calendar.from_ical(build_calendars(index_chronicle(chron))[0].content)
+    found = vevents(calendar)
+    start = found["2025-12-22-a"].decoded("DTSTART")
+    assert start == dt.datetime(2025, 12, 22, 12, 30, tzinfo=zoneinfo.ZoneInfo("America/Santiago"))
+    # Written as the same instant in UTC (15:30Z: Chilean summer time is UTC-3), so no VTIMEZONE is needed.
+    assert start == dt.datetime(2025, 12, 22, 15, 30, tzinfo=dt.timezone.utc) and start.utcoffset() == dt.timedelta(0)
+    assert "DTEND" not in found["2025-12-22-a"]  # the sources do not say how long it took
+    assert calendar.walk("VTIMEZONE") == []
+    # A part of the day stays all-day: an hour would be invented; the word is in the description.
+    assert found["2025-12-22-b"].decoded("DTSTART") == dt.date(2025, 12, 22)
+    assert str(found["2025-12-22-b"]["DESCRIPTION"]).startswith("22. Dezember 2025 · abends · stattgefunden")
+    _check_rfc_5545(calendar)
+    # Without a zone: floating local time.
+    floating = calendars(timed)["kalender/alle.ics"]
+    assert vevents(floating)["2025-12-22-a"].decoded("DTSTART") == dt.datetime(2025, 12, 22, 12, 30)
+
+
+def test_a_title_that_says_it_is_possible_gets_no_second_prefix() -> None:
+    found = vevents(calendars(event("2026-02-x", "2026-02", title="Möglicher Besuch in den USA", status="tentative"),
+                              event("2026-02-y", "2026-02", title="Besuch in Spanien", status="tentative"))
+                    ["kalender/geplant.ics"])
+    assert str(found["2026-02-x"]["SUMMARY"]) == "Möglicher Besuch in den USA"
+    assert str(found["2026-02-y"]["SUMMARY"]) == "Möglich: Besuch in Spanien"

@@ -66,6 +66,13 @@ def test_the_payload_is_visible_as_typed(page, hostile_url: str) -> None:
     assert "<script>alert(1)</script> eingerückter Code" in body
     assert "{{ 7*7 }}" in body and "49" not in body
     assert page.title().startswith("Treffen ")
+    # The pieces of issue 11: a note beside a name, a mentioned person, figures in a raw-HTML table.
+    assert "Notiz &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt;" in body
+    table = page.locator("article table.chronik-zahlen")
+    assert table.locator("td").first.inner_text() == (
+        'Wert &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt; " onmouseover="alert(1)" '
+        "{{ 7*7 }} {% raw %} javascript:alert(1) [x](javascript:alert(1)) [r]: javascript:alert(1) PAYLOAD")
+    assert "Die Quellen weichen ab" in table.locator("th[scope=row]").inner_text()
 
 
 def test_searching_for_the_payload_runs_nothing(page, hostile_url: str) -> None:

@@ -48,8 +48,9 @@ def test_a_good_chronicle_comes_in_date_order_with_people_by_id(root: Path) -> N
     result = load_chronicle(root, SETTINGS, TODAY)
     assert result.problems == [] and result.errors == []
     chronicle = result.chronicle
-    assert [e.id for e in chronicle.events] == ["2025-12-20-wahl", "2026-01-05-treffen", "2026-01-reise"]
-    assert chronicle.events[2].path == "events/2026/2026-01-reise.yaml"
+    # A month-only date starts on the first (README: one order for everything).
+    assert [e.id for e in chronicle.events] == ["2025-12-20-wahl", "2026-01-reise", "2026-01-05-treffen"]
+    assert chronicle.events[1].path == "events/2026/2026-01-reise.yaml"
     assert list(chronicle.people) == ["ana-perez", "juan"]
     assert (chronicle.settings, chronicle.today) == (SETTINGS, TODAY)
 

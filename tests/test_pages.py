@@ -65,13 +65,18 @@ def test_the_same_chronicle_gives_the_same_pages_in_the_same_order() -> None:
     assert first == second
 
 
-def test_dates_of_lower_precision_come_after_the_days_of_their_month() -> None:
+def test_vague_dates_sort_by_their_start_and_long_or_year_only_ones_stand_apart() -> None:
     pages = pages_of(chronicle(event("2026-01-monat", "2026-01", title="Monat"),
                                event("2026-01-31-tag", "2026-01-31", title="Tag"),
-                               event("2026-jahr", "2026", title="Jahr")))
+                               event("2026-01-01-erster", "2026-01-01", title="Erster"),
+                               event("2026-jahr", "2026", title="Jahr"),
+                               event("2025-12-lang", "2025-12", title="Lang", end=parse_partial_date("2026-03"))))
     timeline = pages["zeitleiste.md"]
-    assert timeline.index("[Tag]") < timeline.index("[Monat]") < timeline.index("[Jahr]")
-    assert "## 2026 (Monat unbekannt)" in timeline
+    # A month-only date starts on the first: before that day's events and the rest of the month.
+    assert timeline.index("[Monat]") < timeline.index("[Erster]") < timeline.index("[Tag]")
+    unscheduled = timeline.split("## Ohne festen Termin", 1)[1]
+    assert "[Jahr]" in unscheduled and "[Lang]" in unscheduled and "[Tag]" not in unscheduled
+    assert "## Dezember 2025" not in timeline  # the long range does not stand under its first month
 
 
 def test_day_of_the_transition_counts_the_election_day_as_day_one() -> None:
@@ -181,11 +186,11 @@ def test_above_the_threshold_the_timeline_is_an_overview_of_month_pages() -> Non
     pages = {page.path: page for page in built}
     months = [path for path in pages if path.startswith("zeitleiste/")]
     assert months == ["zeitleiste/2025-12.md", "zeitleiste/2026-01.md", "zeitleiste/2026-02.md",
-                      "zeitleiste/2026-03.md", "zeitleiste/2026.md"]
+                      "zeitleiste/2026-03.md", "zeitleiste/ohne-festen-termin.md"]
     overview = pages["zeitleiste.md"].markdown
     assert event_lines(overview) == []  # only months with counts
     assert "- [Dezember](zeitleiste/2025-12.md) – 93 Ereignisse" in overview
-    assert "- [Monat unbekannt](zeitleiste/2026.md) – 1 Ereignis" in overview
+    assert "## Ohne festen Termin\n\n- [alle Ereignisse](zeitleiste/ohne-festen-termin.md) – 1 Ereignis" in overview
     assert sum(len(event_lines(pages[path].markdown)) for path in months) == timeline_module.TIMELINE_SPLIT + 2
     assert pages["zeitleiste.md"].in_nav and not any(pages[path].in_nav for path in months)
     assert all(pages[path].listing for path in ["zeitleiste.md", *months])

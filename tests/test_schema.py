@@ -43,6 +43,9 @@ EXCLUDED: dict[str, tuple[str, tuple[str, ...]]] = {
     "references": ("cross-file references: people, topics, part_of, quoted people listed under people", (
         "Unbekannte Person", "Unbekanntes Thema", "Unbekanntes Ereignis", "wird zitiert, steht aber nicht",
         "Teil von sich selbst", "bildet einen Kreis")),
+    "within-file": ("rules between fields of one file: `time` needs a day, `figures.source` names an existing "
+                    "source, nobody is both present and mentioned, an id once in `people` whatever its form", (
+                        "braucht ein Datum mit Tag", "die Datei hat aber nur", "steht unter `people` und unter")),
     "date-order": ("end before date, roles.to before roles.from, `happened` in the future (needs today)", (
         "liegt vor", "liegt in der Zukunft")),
     "yaml-1.1": ("written form of YAML 1.1 booleans: `yes`, `on`, `True` are booleans to YAML, not to the checker",
@@ -124,7 +127,8 @@ def test_the_schema_is_a_valid_draft_2020_12_schema(name: str) -> None:
 PORTABLE_KEYWORDS = {"$schema", "$comment", "title", "description", "default", "examples", "type", "properties",
                      "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "enum",
                      "pattern", "minLength", "maxLength", "minimum", "maximum",
-                     "patternErrorMessage", "enumDescriptions"}
+                     "patternErrorMessage", "enumDescriptions",
+                     "anyOf"}  # draft-07 and 2020-12 alike: an entry of `people` is an id or {id, note}
 
 
 def _keywords(schema: dict[str, Any]) -> set[str]:
@@ -316,7 +320,18 @@ ROLES = [[{"title": "Präsidentin", "from": "2014-03-11", "to": "2018-03-11"}], 
          [{"title": "X"}], [{"title": "X", "from": "2014", "until": "2015"}], [{"title": "X", "from": "2018",
                                                                                   "to": "2014"}], ["X"]]
 
-EVENT_VARIANTS = [("title", v) for v in TEXT] + [("place", v) for v in TEXT] + \
+TIMES = ["12:30", "00:00", "23:59", "morning", "midday", "afternoon", "evening", "night", "24:00", "12:60", "9:30",
+         "12.30", "Abend", "", 750, None, True]
+PARTICIPANTS = [[{"id": "ana-perez", "note": "möglicherweise"}], ["juan", {"id": "ana-perez", "note": "per Video"}],
+                [{"id": "ana-perez"}], [{"note": "x"}], [{"id": "ana-perez", "note": ""}],
+                [{"id": "ana-perez", "note": "x", "rolle": "y"}], [{"id": "Ana", "note": "x"}], [[1]]]
+FIGURES = [[{"label": "Anteil", "value": "58,2 %", "source": 1}], [{"label": "Anteil", "value": "58,2 %"}],
+           [{"label": "Anteil", "value": "58,2 %", "source": 0}], [{"label": "Anteil", "value": "58,2 %", "source": "1"}],
+           [{"label": "Anteil", "value": 58.2, "source": 1}], [{"label": "", "value": "1", "source": 1}],
+           [{"label": "A", "value": "1", "source": 1, "x": 2}], ["58,2 %"]]
+
+EVENT_VARIANTS = [("time", v) for v in TIMES] + [("people", v) for v in PARTICIPANTS] + \
+    [("mentioned", v) for v in ID_LISTS] + [("figures", v) for v in FIGURES] + [("title", v) for v in TEXT] + [("place", v) for v in TEXT] + \
     [("summary", v) for v in MARKDOWN] + [("date", v) for v in DATES] + [("end", v) for v in DATES] + \
     [("approximate", v) for v in BOOLS] + [("status", v) for v in STATUSES] + \
     [("countries", v) for v in COUNTRY_LISTS] + [("people", v) for v in ID_LISTS] + \

@@ -90,6 +90,10 @@ def test_serve_keeps_running_on_errors_and_recovers(tmp_path: Path) -> None:
         event.write_text(original, encoding="utf-8")
         _rename_event(project)
         _wait_for(lambda: "Kast siegt in der Stichwahl" in _fetch(url), "the fixed page")
+        # Every rebuild sums up the plans whose date has passed in one line: the error above stood out.
+        text = log.read_text(encoding="utf-8")
+        assert "aber das Datum ist vorbei" not in text
+        assert text.count("Pläne mit vergangenem Datum") >= 2  # the first build and at least one rebuild
 
 
 def test_serve_survives_the_whole_corpus_at_once_and_recovers(tmp_path: Path) -> None:

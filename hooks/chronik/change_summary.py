@@ -19,6 +19,7 @@ from .dates import DateError, format_span, parse_partial_date
 from .loading import EVENTS_DIR, PEOPLE_DIR
 from .vocabulary import STATUS_LABELS, count_phrase
 from .problems import CommandError
+from .fields import participant
 from .text import escape_markdown
 from .yaml_source import read_document
 
@@ -28,6 +29,7 @@ UPSTREAM = "origin/main"  # the branch pull requests go to; `summary` without a 
 _FIELD_NAMES = {
     "title": "Titel", "date": "Datum", "end": "Datum", "approximate": "Datum", "status": "Status", "place": "Ort",
     "countries": "Länder", "people": "Personen", "topics": "Themen", "part_of": "übergeordnetes Ereignis",
+    "time": "Uhrzeit", "mentioned": "erwähnte Personen", "figures": "Zahlen",
     "summary": "Zusammenfassung", "quotes": "Zitate", "sources": "Quellen", "corrections": "Korrekturen",
     "name": "Name", "sort_name": "Sortierform", "aliases": "andere Schreibweisen", "description": "Beschreibung",
     "roles": "Ämter", "wikidata": "Wikidata-Kennung",
@@ -197,11 +199,17 @@ def _list_change(old: dict[str, Any], new: dict[str, Any], key: str, singular: s
         if not items:
             continue
         if name_items:
-            named = ", ".join(_code(str(item)) for item in items)
+            named = ", ".join(_named(item) for item in items)
             parts.append(f"{singular if len(items) == 1 else plural} {verb}: {named}")
         else:
             parts.append(f"{len(items)} {singular if len(items) == 1 else plural} {verb}")
     return parts
+
+
+def _named(item: Any) -> str:
+    """`diego-paco` or, for a qualified participant, `diego-paco` (möglicherweise)."""
+    person_id, note = participant(item)
+    return _code(str(person_id)) + (f" ({escape_markdown(str(note))})" if note else "")
 
 
 def _items(value: Any) -> list[Any]:

@@ -5,7 +5,8 @@ and possible ones hatched and outlined (told apart by shape, not colour alone); 
 marks today. The SVG uses `currentColor`, so it follows the page's light or dark scheme. Screen
 readers get a `<title>` and `<desc>`, everyone a caption and a table of the numbers.
 
-Only events whose day is known count, by the week of their first day; a week runs from the
+Only events whose day is known exactly count (not `approximate` ones: "etwa Anfang März" has no
+week), by the week of their first day; the caption counts the others honestly; a week runs from the
 weekday of the election (week 1 = day 1–7 of the transition, as on the pages' "Tag N").
 """
 
@@ -52,7 +53,7 @@ def weeks(chronicle: Chronicle) -> tuple[list[Week], dict[str, int]]:
             left_out["outside"] += 1
         elif event.status in ("postponed", "cancelled"):
             left_out["called_off"] += 1
-        elif event.date.precision != DAY:
+        elif event.date.precision != DAY or event.approximate:
             left_out["vague"] += 1
         else:
             (planned if event.is_open else happened)[(day - start).days // 7] += 1
@@ -161,7 +162,7 @@ def _left_out_text(left_out: dict[str, int]) -> str:
     parts = []
     if left_out["vague"]:
         n = left_out["vague"]
-        parts.append(f"{count_phrase(n, 'Ereignis')} ohne genauen Tag")
+        parts.append(f"{count_phrase(n, 'Ereignis')} ohne genauen Tag (nur Monat, Jahr oder ungefähr bekannt)")
     if left_out["called_off"]:
         n = left_out["called_off"]
         parts.append(count_phrase(n, "abgesagtes oder verschobenes Ereignis", "abgesagte oder verschobene Ereignisse"))

@@ -101,21 +101,29 @@ def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, dict[str, 
 def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:
     settings = index.settings
     date_text = index.date_text(event)
-    facts = [date_text] + ([event.place] if event.place else [])
-    status = index.status_label(event) if event.status != "happened" else None
+    facts = [date_text] + [text for text in (index.time_text(event), event.place) if text]
+    status = index.stale_label(event) or (index.status_label(event) if event.status != "happened" else None)
     heading = " · ".join(facts) + (f" · {status}" if status else "")
+    people = [_person_text(index, event, pid) for pid in event.people]
     return {
         "id": tag_uri(settings, f"ereignis/{event.id}"),
         "title": event.title,
         "updated": _timestamp(revised(event)),
         "link": page_url(settings, event_path(event.id)),
         "categories": [{"term": topic_id, "label": settings.topics[topic_id]} for topic_id in event.topics],
-        "summary": f"{heading}. {plain_text(event.summary)}",
+        "summary": f"{heading}. {plain_text(event.summary)}" + (f" Personen: {'; '.join(people)}." if people else ""),
         "content": f"<p><strong>{_html(date_text)}</strong>"
                    + "".join(f" · {_html(part)}" for part in facts[1:])
                    + (f" · <em>{_html(status)}</em>" if status else "") + "</p>\n"
-                   + markdown_to_html(event.summary),
+                   + markdown_to_html(event.summary)
+                   + (f"<p>Personen: {_html('; '.join(people))}</p>\n" if people else ""),
     }
+
+
+def _person_text(index: ChronicleIndex, event: Event, person_id: str) -> str:
+    """`Diego Paco (Gouverneur von Arica; möglicherweise)`: the role on the event's date and the note."""
+    details = [index.role(person_id, event)] + ([event.note(person_id)] if event.note(person_id) else [])
+    return f"{index.people[person_id].name} ({'; '.join(details)})"
 
 
 def _timestamp(day: dt.date) -> str:

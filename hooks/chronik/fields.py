@@ -16,14 +16,18 @@ RESERVED_IDS = frozenset({"index"})  # `personen/index.md` is the list of people
 MAX_TEXT = 300  # one-line fields: titles, places, names
 MAX_MARKDOWN = 20_000  # a summary is a few paragraphs, not an article
 MAX_ITEMS = 100
+# `time`: "HH:MM" on the 24-hour clock, local time at the place, or a part of the day.
+TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+PARTS_OF_DAY = ("morning", "midday", "afternoon", "evening", "night")
 
 
 @dataclass(frozen=True)
 class Field:
     """One key of a data file.
 
-    kind is one of: text (one line, plain), markdown, date, bool, status,
-    country, person, topic, event, url, wikidata, list, object.
+    kind is one of: text (one line, plain), markdown, date, time, bool, status,
+    country, person, topic, event, url, wikidata, source (a position in `sources`),
+    participant (a person id, or an object with `fields`), list, object.
     """
 
     kind: str
@@ -50,16 +54,31 @@ SOURCE_FIELDS = {
     "archive_url": Field("url", help="Adresse einer archivierten Kopie, nur http oder https"),
 }
 
+PARTICIPANT_FIELDS = {
+    "id": Field("person", required=True, help="Kennung der Person aus people/"),
+    "note": Field("text", required=True, help="Kurzer Zusatz zur Teilnahme, z. B. „möglicherweise“, „per Video“"),
+}
+
+FIGURE_FIELDS = {
+    "label": Field("text", required=True, help="Was die Zahl angibt, z. B. „Stimmenanteil in der Stichwahl“"),
+    "value": Field("text", required=True, help="Der Wert, wie die Quelle ihn nennt, z. B. \"58,2 %\""),
+    "source": Field("source", required=True, help="Nummer der Quelle unter sources, von 1 an gezählt"),
+}
+
 EVENT_FIELDS = {
     "title": Field("text", required=True, help="Überschrift, eine Zeile, reiner Text"),
     "date": Field("date", required=True, help="JJJJ-MM-TT, JJJJ-MM (nur Monat bekannt) oder JJJJ"),
     "end": Field("date", help="Letzter Tag bei mehrtägigen Ereignissen; gleiche Formen; nicht vor date"),
+    "time": Field("time", help="Uhrzeit „HH:MM“ (24 Stunden, Ortszeit) oder morning, midday, afternoon, "
+                  "evening, night; nur bei einem Datum mit Tag"),
     "approximate": Field("bool", help="true, wenn die Daten ungefähr sind („Anfang Januar“); Standard false"),
     "status": Field("status", help="happened (Standard), planned, tentative, postponed oder cancelled"),
     "place": Field("text", help="Ort, freier Text"),
     "countries": _list(Field("country"), required=True, min_items=1,
                        help="Beteiligte Länder als ISO-3166-1-Codes, z. B. [AR, PE]"),
-    "people": _list(Field("person"), help="Beteiligte Personen: Kennungen aus people/"),
+    "people": _list(Field("participant", fields=PARTICIPANT_FIELDS),
+                    help="Beteiligte Personen: Kennungen aus people/, oder {id: …, note: …} mit einem Zusatz"),
+    "mentioned": _list(Field("person"), help="Erwähnte, aber nicht anwesende Personen: Kennungen aus people/"),
     "topics": _list(Field("topic"), help="Themen: Kennungen aus der Themenliste in mkdocs.yml"),
     "part_of": Field("event", help="Kennung eines anderen Ereignisses, zu dem dieses gehört (z. B. einer Reise)"),
     "summary": Field("markdown", required=True, help="Was geschah; Markdown ohne HTML"),
@@ -67,6 +86,7 @@ EVENT_FIELDS = {
         "by": Field("person", required=True, help="Kennung der sprechenden Person; muss unter people stehen"),
         "text": Field("text", required=True, help="Wörtliches Zitat ohne Anführungszeichen"),
     }), help="Wörtliche Zitate"),
+    "figures": _list(_object(FIGURE_FIELDS), help="Zahlen mit ihrer Quelle; weichen Quellen ab, je Quelle ein Eintrag"),
     "sources": _list(_object(SOURCE_FIELDS), required=True, min_items=1, help="Mindestens eine Quelle"),
     "corrections": _list(_object({
         "date": Field("date", required=True, help="Tag der Korrektur"),
@@ -87,3 +107,10 @@ PERSON_FIELDS = {
     }), help="Ämter mit Daten"),
     "wikidata": Field("wikidata", help="Wikidata-Kennung, Q gefolgt von Ziffern"),
 }
+
+
+def participant(entry: object) -> tuple[object, str | None]:
+    """An entry of an event's `people`: (person id, note or None); the id may be anything if unchecked."""
+    if isinstance(entry, dict):
+        return entry.get("id"), entry.get("note")
+    return entry, None

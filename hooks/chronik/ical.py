@@ -8,6 +8,12 @@ subscriber sees a plan change its status instead of just vanishing.
 - Dates are all-day dates and honour precision: a day is that day, a range runs to its last
   day inclusive, a month-only date covers the whole month (DTEND is exclusive, so the first of the
   next month). Year-only dates are left out: a bar across a whole year helps nobody.
+- An event with a clock time (`time: "12:30"`) starts then, in the zone of `extra.chronicle.timezone`,
+  written in UTC (so the calendar needs no VTIMEZONE)
+  (without it, as floating local time), with no end: the sources do not say how long it took. A part
+  of the day (`evening`) stays an all-day event with the word in its description: an hour would be
+  invented.
+- A plan whose date has passed says how old it is in its title: `(geplant, Stand 22. Dezember 2025)`.
 - STATUS: happened and planned -> CONFIRMED, tentative and postponed -> TENTATIVE, cancelled ->
   CANCELLED; postponed events say so in the title, because their date no longer holds.
 - SEQUENCE: `published.revision` – one more for every further source and every correction.
@@ -17,11 +23,13 @@ subscriber sees a plan change its status instead of just vanishing.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 
 from . import ics
 from .dates import YEAR
 from .index import ChronicleIndex
 from .model import Event
+from .text import fold
 from .published import (CALENDAR_ALL, CALENDAR_PLANNED, SiteFile, event_path, host, midnight_utc, page_url,
                         plain_text, revised, revision)
 
@@ -67,16 +75,18 @@ def _vevent(index: ChronicleIndex, event: Event) -> bytes:
     settings = index.settings
     url = page_url(settings, event_path(event.id))
     stamp = ics.utc(midnight_utc(revised(event)))
-    last_day = (event.end or event.date).last
-    lines = [f"{index.date_text(event)} · {index.status_label(event)}", plain_text(event.summary), url]
-    properties = [
-        ("SUMMARY", ics.text(_TITLE_PREFIX.get(event.status, "") + event.title)),
-        ("DTSTART;VALUE=DATE", ics.date(event.date.first)),
-        ("DTEND;VALUE=DATE", ics.date(last_day + dt.timedelta(days=1))),
-        ("DTSTAMP", stamp),
-        ("UID", ics.text(f"{event.id}@{host(settings)}")),
-        ("SEQUENCE", str(revision(event))),
-    ]
+    stale = index.stale_label(event)
+    when = " · ".join(filter(None, [index.date_text(event), index.time_text(event)]))
+    lines = [f"{when} · {stale or index.status_label(event)}", plain_text(event.summary), url]
+    properties = [("SUMMARY", ics.text(calendar_title(event) + (f" ({stale})" if stale else "")))]
+    start = _start_time(event, settings.timezone)
+    if start is not None:  # an instant: in UTC when the zone is known, so no VTIMEZONE is needed
+        properties.append(("DTSTART", ics.utc(start) if start.tzinfo else start.strftime("%Y%m%dT%H%M%S")))
+    else:
+        properties += [("DTSTART;VALUE=DATE", ics.date(event.date.first)),
+                       ("DTEND;VALUE=DATE", ics.date((event.end or event.date).last + dt.timedelta(days=1)))]
+    properties += [("DTSTAMP", stamp), ("UID", ics.text(f"{event.id}@{host(settings)}")),
+                   ("SEQUENCE", str(revision(event)))]
     if event.topics:
         properties.append(("CATEGORIES", ics.text_list(settings.topics[topic_id] for topic_id in event.topics)))
     properties += [("DESCRIPTION", ics.text("\n\n".join(lines))), ("LAST-MODIFIED", stamp)]
@@ -88,3 +98,20 @@ def _vevent(index: ChronicleIndex, event: Event) -> bytes:
         ("URL", url),
     ]
     return ics.component("VEVENT", properties)
+
+
+def calendar_title(event: Event) -> str:
+    """`Möglich: Treffen`, but not `Möglich: Möglicher Besuch`: a title that says it already keeps it."""
+    prefix = _TITLE_PREFIX.get(event.status, "")
+    if prefix and fold(event.title).startswith(fold(prefix.rstrip(": "))):
+        return event.title
+    return prefix + event.title
+
+
+def _start_time(event: Event, timezone: str | None) -> dt.datetime | None:
+    """The start as a local time for `time: "HH:MM"`; None for all-day events."""
+    if event.time is None or ":" not in event.time:
+        return None
+    hour, minute = int(event.time[:2]), int(event.time[3:])
+    zone = zoneinfo.ZoneInfo(timezone) if timezone else None
+    return dt.datetime.combine(event.date.first, dt.time(hour, minute), tzinfo=zone)

@@ -14,11 +14,14 @@ from functools import cached_property
 
 from . import countries
 from .chart import overview_html
-from .dates import PartialDate, day_of_transition, format_span, latest
+from .dates import YEAR, PartialDate, day_of_transition, format_span, latest
 from .model import Chronicle, Event, Person, Settings
+from .roles import role_on
 from .teasers import teaser
 from .text import fold, sort_key
-from .vocabulary import STATUS_LABELS, is_past_plan
+from .vocabulary import STATUS_LABELS, is_past_plan, is_stale, stale_label, time_text
+
+UNSCHEDULED_DAYS = 31  # a range longer than this has no month of its own: "Ohne festen Termin"
 
 
 @dataclass
@@ -29,6 +32,7 @@ class ChronicleIndex:
     by_person: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     by_country: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     by_topic: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    mentioned_in: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         for event in self.events:  # already in date order, so every list below is too
@@ -41,6 +45,8 @@ class ChronicleIndex:
                 self.by_country[code].append(event)
             for topic_id in event.topics:
                 self.by_topic[topic_id].append(event)
+            for person_id in event.mentioned:
+                self.mentioned_in[person_id].append(event)
 
     @property
     def settings(self) -> Settings:
@@ -79,10 +85,31 @@ class ChronicleIndex:
         return event.id in self.past_plans
 
     @cached_property
+    def stale(self) -> frozenset[str]:
+        """Ids of plans shown with their age (vocabulary.is_stale): open or postponed, date passed."""
+        return frozenset(e.id for e in self.events if is_stale(e.status, e.date, e.end, self.today))
+
+    def stale_label(self, event: Event) -> str | None:
+        """`geplant, Stand 22. Dezember 2025` for a stale plan, else None."""
+        return stale_label(event.status, event.newest_source_date) if event.id in self.stale else None
+
+    def time_text(self, event: Event) -> str | None:
+        return time_text(event.time)
+
+    def role(self, person_id: str, event: Event) -> str:
+        """The role the person held on the event's (first) day."""
+        return role_on(self.people[person_id], event.date.first, self.settings)
+
+    def is_unscheduled(self, event: Event) -> bool:
+        """Only a year, or a range over more than a month: listed under "Ohne festen Termin"."""
+        if event.date.precision == YEAR or (event.end is not None and event.end.precision == YEAR):
+            return True
+        return event.end is not None and (event.end.last - event.date.first).days > UNSCHEDULED_DAYS
+
+    @cached_property
     def latest(self) -> list[Event]:
-        """Happened events, newest first; vague dates count from their start."""
-        return sorted((e for e in self.events if e.status == "happened" and e.date.first <= self.today),
-                      key=lambda e: (e.date.first, e.id), reverse=True)
+        """Happened events, newest first, in the one order of events reversed (vague dates by their start)."""
+        return [e for e in reversed(self.events) if e.status == "happened" and e.date.first <= self.today]
 
     @cached_property
     def upcoming(self) -> list[Event]:
@@ -134,7 +161,7 @@ class ChronicleIndex:
         return STATUS_LABELS[event.status]
 
     def companions(self, person_id: str) -> list[tuple[str, int]]:
-        """Who shares events with a person, most shared first, then by sort name."""
+        """Who was present with a person (not who was only mentioned), most shared first, then by sort name."""
         counts = Counter(pid for event in self.by_person[person_id] for pid in event.people if pid != person_id)
         return sorted(counts.items(), key=lambda item: (-item[1], self.person_sort_key(item[0])))
 

@@ -35,14 +35,14 @@ class Listings:
         self.views = views
         self.index = views.index
 
-    def paged(self, chunks: Chunks, index: int) -> dict[str, Any] | None:
+    def paged(self, chunks: Chunks, index: int, person_id: str | None = None) -> dict[str, Any] | None:
         """Page `index` of a list split into pages: its events by year and the links to the other pages."""
         if len(chunks) == 1:
             return None
         here, events = chunks[index]
         years: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for event in events:
-            years[event.date.first.year].append(self.views.event_item(event, here))
+            years[event.date.first.year].append(self.views.event_item(event, here, person_id))
         return {
             "number": index + 1, "total": len(chunks), "size": LISTING_PAGE_SIZE,
             "first": index * LISTING_PAGE_SIZE + 1, "last": index * LISTING_PAGE_SIZE + len(events),
@@ -56,10 +56,11 @@ class Listings:
         }
 
     def more_pages(self, chunks: Chunks, name: str, prefix: str, first: str,
-                   quotes: Callable[[list[Event], str], list[dict[str, Any]]] | None = None) -> list[Page]:
+                   quotes: Callable[[list[Event], str], list[dict[str, Any]]] | None = None,
+                   person_id: str | None = None) -> list[Page]:
         """Pages 2, 3, … of a long list: listings, outside the navigation and the search."""
         return [render_page(path, "listing.md.j2", listing=True, name=name, prefix=prefix,
-                            back=link(path, first), paged=self.paged(chunks, index),
+                            back=link(path, first), paged=self.paged(chunks, index, person_id),
                             quotes=quotes(chunk, path) if quotes else [])
                 for index, (path, chunk) in enumerate(chunks) if index]
 

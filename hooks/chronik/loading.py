@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .duplicates import possible_duplicates
 from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
-from .model import Chronicle, Settings, event_from_data, person_from_data
+from .model import Chronicle, Settings, chronological, event_from_data, person_from_data
 from .problems import Problem, sort_problems
 from .references import Checked, check_references
 from .slugs import slug
@@ -44,6 +45,7 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
     events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems, cache=cache)
     people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems, cache=cache)
     problems += check_references(settings, events, people, today)
+    problems += possible_duplicates(events, settings.country)
     problems = sort_problems(problems)
     failed = any(p.is_error for p in problems)  # of any file: a chronicle needs all of them sound
     if only is not None:
@@ -52,8 +54,8 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
         return LoadResult(None, problems)
     chronicle = Chronicle(
         settings=settings,
-        events=tuple(sorted((event_from_data(event_id, checked.document.path, checked.good)
-                             for event_id, checked in events.items()), key=lambda e: e.sort_key)),
+        events=chronological(event_from_data(event_id, checked.document.path, checked.good)
+                             for event_id, checked in events.items()),
         people={person_id: person_from_data(person_id, people[person_id].document.path, people[person_id].good)
                 for person_id in sorted(people)},
         today=today,

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
-from .dates import DAY, YEAR, PartialDate, latest
+from .dates import DAY, MONTH, PartialDate, latest
+from .fields import participant
+
+# Where a part of the day falls when events of one day are ordered (not shown, never exported).
+PART_OF_DAY_MINUTES = {"morning": 8 * 60, "midday": 12 * 60, "afternoon": 15 * 60, "evening": 19 * 60,
+                       "night": 22 * 60}
+_PRECISION_RANK = {"year": 0, MONTH: 1, DAY: 2}  # on the same first day, the wider date comes first
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,13 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    source: int  # position in the event's sources, counted from 1
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     path: str  # relative to the project root, e.g. events/2025/2025-12-22-x.yaml
@@ -43,7 +56,11 @@ class Event:
     approximate: bool = False
     status: str = "happened"
     place: str | None = None
-    people: tuple[str, ...] = ()
+    time: str | None = None  # "HH:MM" or a part of the day (fields.PARTS_OF_DAY)
+    people: tuple[str, ...] = ()  # present: participants
+    notes: tuple[tuple[str, str], ...] = ()  # (person id, note) for qualified participants
+    mentioned: tuple[str, ...] = ()  # named or discussed, not present
+    figures: tuple[Figure, ...] = ()
     topics: tuple[str, ...] = ()
     part_of: str | None = None
     quotes: tuple[Quote, ...] = ()
@@ -52,11 +69,20 @@ class Event:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """Date order. A date known only to the month comes after that month's days, one known
-        only to the year after its months; ties by id, so the order never depends on the disk."""
-        first = self.date.first
-        month = 13 if self.date.precision == YEAR else first.month
-        return (first.year, month, self.date.precision != DAY, first.day, self.id)
+        """Events sort by their start: a month-only date by its first day, before that day's events.
+        Within a day, timed events by time, then untimed ones; ties by id, never by the disk.
+        (`chronological` also puts an event before its parts.)"""
+        if self.time is None:
+            minutes, exact = 24 * 60, 0
+        elif self.time in PART_OF_DAY_MINUTES:
+            minutes, exact = PART_OF_DAY_MINUTES[self.time], 1
+        else:
+            minutes, exact = int(self.time[:2]) * 60 + int(self.time[3:]), 0
+        return (self.date.first, _PRECISION_RANK[self.date.precision], minutes, exact, self.id)
+
+    def note(self, person_id: str) -> str | None:
+        """The qualifier beside a participant's name for this event ("möglicherweise"), if any."""
+        return dict(self.notes).get(person_id)
 
     @property
     def is_open(self) -> bool:
@@ -110,6 +136,7 @@ class Settings:
     site_url: str | None = None  # absolute, ends with "/"; feeds and calendars need it
     repository: str | None = None  # https://github.com/OWNER/NAME: edit links and docs links derive from it
     sourcing_note: str | None = None  # a docs page (and anchor) that explains sources without an address
+    timezone: str | None = None  # IANA name; times in the files are local times there (calendars need it)
 
     @property
     def edit_uri(self) -> str | None:
@@ -123,6 +150,32 @@ class Chronicle:
     events: tuple[Event, ...]  # in date order
     people: dict[str, Person] = field(default_factory=dict)
     today: dt.date = dt.date(1970, 1, 1)
+
+
+def chronological(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The one order of events everywhere: by start (Event.sort_key), and an event that others are
+    `part_of` before its parts, even where a part starts earlier (a vague trip, exact meetings)."""
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    ids = {e.id for e in ordered}
+    waiting: dict[str, list[Event]] = {}
+    result: list[Event] = []
+    placed: set[str] = set()
+
+    def emit(event: Event) -> None:
+        result.append(event)
+        placed.add(event.id)
+        for child in waiting.pop(event.id, []):
+            emit(child)
+
+    for event in ordered:
+        parent = event.part_of
+        if parent in ids and parent not in placed and parent != event.id:
+            waiting.setdefault(parent, []).append(event)
+        else:
+            emit(event)
+    for children in waiting.values():  # cycles are errors of the checker; never lose an event
+        result.extend(children)
+    return tuple(result)
 
 
 def default_sort_name(name: str) -> str:
@@ -143,7 +196,11 @@ def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 
         status=data.get("status", "happened"),
         place=(data.get("place") or "").strip() or None,
         countries=tuple(data["countries"]),
-        people=tuple(data.get("people") or ()),
+        time=data.get("time"),
+        people=tuple(participant(entry)[0] for entry in data.get("people") or ()),
+        notes=tuple((pid, note.strip()) for pid, note in map(participant, data.get("people") or ()) if note),
+        mentioned=tuple(data.get("mentioned") or ()),
+        figures=tuple(Figure(f["label"].strip(), f["value"].strip(), f["source"]) for f in data.get("figures") or ()),
         topics=tuple(data.get("topics") or ()),
         part_of=data.get("part_of") or None,
         summary=data["summary"].strip(),

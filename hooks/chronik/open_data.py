@@ -27,8 +27,8 @@ SCHEMA_FILE = Path(__file__).with_name("open_data.schema.json")  # published as 
 LIST_SEPARATOR = "; "
 CSV_DELIMITER = ";"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as a formula (OWASP: CSV injection)
-CSV_COLUMNS = ("id", "url", "title", "date", "end", "approximate", "status", "place", "countries", "people",
-               "topics", "part_of", "summary", "source_urls", "updated", "revision")
+CSV_COLUMNS = ("id", "url", "title", "date", "end", "time", "approximate", "status", "place", "countries", "people",
+               "mentioned", "topics", "part_of", "summary", "source_urls", "updated", "revision")
 
 
 def build_open_data(index: ChronicleIndex) -> list[SiteFile]:
@@ -59,6 +59,7 @@ def chronicle_data(index: ChronicleIndex) -> dict[str, Any]:
         "president_elect": settings.president_elect,
         "election": settings.election.isoformat(),
         "inauguration": settings.inauguration.isoformat(),
+        "timezone": settings.timezone,
         "events": [_event(chronicle, event) for event in chronicle.events],
         "people": [_person(chronicle, chronicle.people[person_id]) for person_id in sorted(chronicle.people)],
         "countries": [{"code": code, "name": countries.german_name(code), "name_es": countries.spanish_name(code),
@@ -97,15 +98,19 @@ def _event(chronicle: Chronicle, event: Event) -> dict[str, Any]:
         "title": event.title,
         "date": event.date.iso(),
         "end": _date(event.end),
+        "time": event.time,
         "approximate": event.approximate,
         "status": event.status,
         "place": event.place,
         "countries": list(event.countries),
         "people": list(event.people),
+        "people_notes": [{"id": pid, "note": note} for pid, note in event.notes],
+        "mentioned": list(event.mentioned),
         "topics": list(event.topics),
         "part_of": event.part_of,
         "summary": event.summary,
         "quotes": [{"by": q.by, "text": q.text} for q in event.quotes],
+        "figures": [{"label": f.label, "value": f.value, "source": f.source} for f in event.figures],
         "sources": [{"publisher": s.publisher, "title": s.title, "date": _date(s.date), "url": s.url,
                      "archive_url": s.archive_url} for s in event.sources],
         "corrections": [{"date": c.date.iso(), "text": c.text} for c in event.corrections],

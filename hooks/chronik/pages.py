@@ -23,7 +23,8 @@ from .vocabulary import count_phrase
 from .timeline import timeline_pages
 from .views import Page, Views, link, render_page, role_span, search_data
 
-COMPANIONS_COUNT = 10
+COMPANIONS_COUNT = 30  # beyond that, "und N weitere": the page must not grow with the chronicle
+MENTIONED_COUNT = 30
 
 
 def build_pages(views: Views) -> list[Page]:
@@ -66,10 +67,12 @@ class _PageBuilder:
             description=index.description(event),
             facts=views.event_item(event, here),
             status_box=self._status_box(event),
-            people=[views.person(pid, here) for pid in event.people],
+            people=[views.person(pid, here, event) for pid in event.people],
+            mentioned=[views.person(pid, here, event) for pid in event.mentioned],
+            figures=views.figures(event),
             countries=[views.country(code, here) for code in event.countries],
             topics=[views.topic(tid, here) for tid in event.topics],
-            quotes=[{"text": q.text, "by": views.person(q.by, here)} for q in event.quotes],
+            quotes=[{"text": q.text, "by": views.person(q.by, here, event)} for q in event.quotes],
             parent=views.event_item(parent, here) if parent else None,
             siblings=[views.event_item(e, here) for e in index.children[parent.id] if e.id != event.id]
             if parent else [],
@@ -81,10 +84,11 @@ class _PageBuilder:
             corrections=[{"date": format_span(c.date, None), "text": c.text} for c in event.corrections],
             json_ld=structured_data.script_element(structured_data.event_data(index.chronicle, event, parent)),
             search=search_data(
-                filters=[("Person", index.people[pid].name) for pid in event.people]
+                filters=[("Person", index.people[pid].name) for pid in event.people + event.mentioned]
                 + [("Land", countries.german_name(code)) for code in event.countries]
                 + [("Status", index.status_label(event)), ("Jahr", str(event.date.first.year))],
-                meta={"art": "Ereignis", "datum": index.date_text(event)}),
+                meta={"art": "Ereignis", "datum": " · ".join(
+                    filter(None, [index.date_text(event), index.time_text(event), index.stale_label(event)]))}),
         )
 
     def _status_box(self, event: Event) -> dict[str, str] | None:
@@ -120,11 +124,12 @@ class _PageBuilder:
             person=person,
             description=f"{person.name} – {person.description}",
             roles=[{"title": r.title, "span": role_span(r.start, r.end)} for r in person.roles],
-            events=[views.event_item(e, here) for e in chunks[0][1]],
-            paged=self.listings.paged(chunks, 0),
+            events=[views.event_item(e, here, person.id) for e in chunks[0][1]],
+            paged=self.listings.paged(chunks, 0, person.id),
             quotes=quotes(chunks[0][1], here),
-            companions=[views.person(pid, here) | {"count": count}
-                        for pid, count in index.companions(person.id)][:COMPANIONS_COUNT],
+            mentioned_in=[views.event_item(e, here) for e in index.mentioned_in[person.id][:MENTIONED_COUNT]],
+            mentioned_more=max(0, len(index.mentioned_in[person.id]) - MENTIONED_COUNT),
+            companions=self._companions(person.id, here),
             countries=[views.country(code, here) | {"count": count}
                        for code, count in sorted(event_countries.items(),
                                                  key=lambda item: (-item[1], sort_key(countries.german_name(item[0]))))],
@@ -132,9 +137,20 @@ class _PageBuilder:
             feed=link(here, person_feed_path(person.id)),
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
             search=search_data(filters=[("Person", person.name)], meta={"art": "Person"})
-            | {"weight": name_weight(len(events), len(index.events), person.id == index.settings.president_elect)},
+            | {"weight": name_weight(len(events) + len(index.mentioned_in[person.id]), len(index.events),
+                                     person.id == index.settings.president_elect)},
         )
-        return [first, *self.listings.more_pages(chunks, person.name, "", here, quotes)]
+        return [first, *self.listings.more_pages(chunks, person.name, "", here, quotes, person.id)]
+
+    def _companions(self, person_id: str, here: str) -> dict[str, Any] | None:
+        """Everyone present with the person, complete up to COMPANIONS_COUNT, then "und N weitere"
+        (their events list names them all). "Häufig" only where someone shares more than one event."""
+        counted = self.index.companions(person_id)
+        if not counted:
+            return None
+        return {"heading": "Häufig gemeinsam mit" if counted[0][1] > 1 else "Gemeinsam mit",
+                "people": [self.views.person(pid, here) | {"count": count} for pid, count in counted[:COMPANIONS_COUNT]],
+                "more": max(0, len(counted) - COMPANIONS_COUNT)}
 
     def _country_pages(self, code: str) -> list[Page]:
         index, views = self.index, self.views

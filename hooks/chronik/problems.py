@@ -9,6 +9,7 @@ from .vocabulary import count_phrase
 
 ERROR = "error"
 INFO = "info"
+PAST_PLAN = "past-plan"  # an open plan whose date has passed: one notice per file from `./dev check`
 
 # German labels readers of the checker see; the severity keys stay English.
 _SEVERITY_LABELS = {ERROR: "Fehler", INFO: "Hinweis"}
@@ -27,6 +28,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+    kind: str = ""  # a family of notices that the build may sum up in one line, e.g. PAST_PLAN
 
     @property
     def is_error(self) -> bool:
@@ -62,6 +64,18 @@ class CommandError(Exception):
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """File order, then line order (whole-file problems first); on one line, the order found."""
     return sorted(problems, key=lambda p: (p.path, p.line or 0))
+
+
+def build_report(problems: Iterable[Problem]) -> list[Problem]:
+    """What a build or `serve` prints: every error and notice, but past plans as one line with their
+    count, so that one real error does not drown among them; `./dev check` lists each."""
+    problems = list(problems)
+    past = [p for p in problems if p.kind == PAST_PLAN]
+    shown = [p for p in problems if p.kind != PAST_PLAN]
+    if past:
+        shown.append(Problem("events", None, f"{count_phrase(len(past), 'Plan')} mit vergangenem Datum und ohne "
+                             "neuere Quelle", "`./dev check` listet sie einzeln.", INFO))
+    return shown
 
 
 def count_summary(problems: Iterable[Problem]) -> str:

@@ -43,8 +43,8 @@ def topic_path(topic_id: str) -> str:
 
 
 def timeline_month_path(year: int, month: int) -> str:
-    """One month of a split timeline; month 0 holds the year's events without a known month."""
-    return f"zeitleiste/{year}-{month:02d}.md" if month else f"zeitleiste/{year}.md"
+    """One month of a split timeline; (0, 0) holds the events without a month of their own."""
+    return f"zeitleiste/{year}-{month:02d}.md" if month else "zeitleiste/ohne-festen-termin.md"
 
 
 def listing_page_path(first_page: str, number: int) -> str:

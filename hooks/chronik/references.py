@@ -11,9 +11,10 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .dates import PartialDate, format_span, latest
+from .dates import DAY, PartialDate, format_span, latest
+from .fields import participant
 from .model import Settings
-from .problems import INFO, Problem
+from .problems import INFO, PAST_PLAN, Problem
 from .vocabulary import is_past_plan
 from .yaml_source import Document, Path
 
@@ -38,18 +39,15 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
         if document is None:
             continue
 
-        def report(path: Path, message: str, hint: str, severity: str = "error") -> None:
-            problems.append(Problem(document.path, document.line(path), message, hint, severity))
+        def report(path: Path, message: str, hint: str, severity: str = "error", kind: str = "") -> None:
+            problems.append(Problem(document.path, document.line(path), message, hint, severity, kind))
 
         start = good.get("date")  # checked records hold parsed dates (loading._with_dates)
         end = good.get("end")
         if start and end and end.last < start.first:
             report(("end",), f"`end` ({end.iso()}) liegt vor `date` ({start.iso()})",
                    "Vertausche die beiden Daten oder korrigiere eines.")
-        for index, person_id in enumerate(good.get("people", ())):
-            if person_id not in people:
-                report(("people", index), f"Unbekannte Person `{person_id}`",
-                       _unknown_hint(person_id, people, f"Lege people/{person_id}.yaml an"))
+        present = _check_people(good, people, report)
         for index, topic_id in enumerate(good.get("topics", ())):
             if topic_id not in settings.topics:
                 report(("topics", index), f"Unbekanntes Thema `{topic_id}`",
@@ -57,7 +55,7 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
                                      "extra.chronicle.topics"))
         if "quotes" in good and "people" not in checked.bad:
             for index, quote in enumerate(good["quotes"]):
-                if quote["by"] not in good.get("people", ()):
+                if quote["by"] not in present:
                     report(("quotes", index, "by"), f"`{quote['by']}` wird zitiert, steht aber nicht unter `people`",
                            f"Ergänze `{quote['by']}` in der Liste `people` dieses Ereignisses.")
         if "part_of" in good:
@@ -73,6 +71,7 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
                        "Ein Ereignis darf nicht, auch nicht über andere, Teil von sich selbst sein.")
         if start and "status" not in checked.bad:
             _check_status(good, start, end, today, report)
+        _check_time_and_figures(good, start, checked.bad, report)
     for person_id in sorted(people):
         checked = people[person_id]
         if checked.document is None:
@@ -97,10 +96,48 @@ def _check_status(good: dict[str, Any], start: PartialDate, end: PartialDate | N
         newest = _newest_source_date(good)
         since = f" (neueste Quelle vom {format_span(newest, None)})" if newest else ""
         report(where, f"Status `{status}`, aber das Datum ist vorbei{since}",
-               "Gibt es eine neuere Quelle, trage den Status happened, postponed oder cancelled ein.", INFO)
+               "Gibt es eine neuere Quelle, trage den Status happened, postponed oder cancelled ein.", INFO, PAST_PLAN)
     elif status == "happened" and start.first > today:
         report(where, f"Das Ereignis liegt in der Zukunft ({start.iso()}), hat aber den Status `happened`",
                "Trage `status: planned` oder `status: tentative` ein.")
+
+
+def _check_people(good: dict[str, Any], people: dict[str, Checked], report: Callable[..., None]) -> list[str]:
+    """Participants and mentioned people exist, each once; returns the participants' ids."""
+    present: list[str] = []
+    for index, entry in enumerate(good.get("people", ())):
+        person_id, _ = participant(entry)
+        where = ("people", index, "id") if isinstance(entry, dict) else ("people", index)
+        if person_id in present:
+            report(where, f"`{person_id}` steht doppelt in `people`", "Lösche den doppelten Eintrag.")
+        elif person_id not in people:
+            report(where, f"Unbekannte Person `{person_id}`",
+                   _unknown_hint(person_id, people, f"Lege people/{person_id}.yaml an"))
+        present.append(person_id)
+    for index, person_id in enumerate(good.get("mentioned", ())):
+        if person_id in present:
+            report(("mentioned", index), f"`{person_id}` steht unter `people` und unter `mentioned`",
+                   "Wer dabei war, gehört nur unter `people`; wer nur erwähnt wird, nur unter `mentioned`.")
+        elif person_id not in people:
+            report(("mentioned", index), f"Unbekannte Person `{person_id}`",
+                   _unknown_hint(person_id, people, f"Lege people/{person_id}.yaml an"))
+    return present
+
+
+def _check_time_and_figures(good: dict[str, Any], start: PartialDate | None, bad: frozenset[str],
+                            report: Callable[..., None]) -> None:
+    """A time needs a day; every figure names a source of this file: a value no source gives must not appear."""
+    if start and start.precision != DAY and "time" in good:
+        report(("time",), f"`time` braucht ein Datum mit Tag, `date` ist aber {start.iso()}",
+               "Lösche `time` oder gib den Tag an, wenn die Quelle ihn nennt.")
+    if "figures" not in good or "sources" in bad:
+        return
+    count = len(good.get("sources", ()))
+    for index, figure in enumerate(good["figures"]):
+        if figure["source"] > count:
+            report(("figures", index, "source"), f"`figures[{index}].source` ist {figure['source']}, "
+                   f"die Datei hat aber nur {count} Quelle{'n' if count != 1 else ''}",
+                   "Zähle die Einträge unter `sources` von 1 an, oder ergänze die Quelle, die diesen Wert nennt.")
 
 
 def _newest_source_date(good: dict[str, Any]) -> PartialDate | None:

@@ -230,6 +230,18 @@ def _topics_lines(context: _EventContext) -> list[str]:
     return ["Themen: Kennungen aus der Themenliste.", *(f"# {line}" for line in allowed), "# topics: [THEMA]"]
 
 
+def _people_lines(context: _EventContext) -> list[str]:
+    """Present people, one a line; the qualified form as a commented example that stays invalid until edited."""
+    head = ["Beteiligte Personen, die dabei waren: Kennungen aus people/ (Dateiname ohne .yaml), je Person",
+            '# eine Zeile `- kennung`. Fehlt eine Person, lege sie an: ./dev new person "Vorname Nachname"']
+    example = ["# Mit einem Zusatz neben dem Namen („möglicherweise“, „per Video“) zwei Felder:",
+               "# - id: KENNUNG", "#   note: möglicherweise"]
+    if context.people:
+        return [*head, "people:", *(f"  - {_scalar(pid, in_list=True)}" for pid in context.people),
+                *(f"  {line}" for line in example)]
+    return [*head, "# people:", f"#   {example[0]}", "#   - id: KENNUNG", "#     note: möglicherweise"]
+
+
 def _example_person(context: _EventContext) -> str:
     return context.people[0] if context.people else "KENNUNG"
 
@@ -241,6 +253,10 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
                        "# Schreib nur so genau, wie die Quelle es sagt.", f"date: {c.date.iso()}"],
     "end": lambda c: ["Letzter Tag bei mehrtägigen Ereignissen; dieselben Formen wie bei date, nicht vor date.",
                       f"# end: {c.date.iso()}"],
+    "time": lambda c: ["Uhrzeit, nur bei einem Datum mit Tag: \"HH:MM\" (24 Stunden, Ortszeit, in Anführungszeichen)",
+                       "# oder ein Tagesteil: morning, midday, afternoon, evening, night (morgens … nachts).",
+                       "# Ereignisse eines Tages stehen nach der Uhrzeit geordnet, solche ohne Uhrzeit danach.",
+                       '# time: "HH:MM"'],
     "approximate": lambda c: ["true, wenn die Daten nur ungefähr bekannt sind („Anfang Januar“);",
                               "# fehlt die Zeile, gilt false. Nur true oder false.", "# approximate: true"],
     "status": _status_lines,
@@ -248,9 +264,10 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
     "countries": lambda c: ["Beteiligte Länder, mindestens eines: Codes nach ISO 3166-1 in Großbuchstaben,",
                             '# z. B. [AR, PE]. Norwegen: "NO" in Anführungszeichen.',
                             f"countries: {_flow(c.countries)}"],
-    "people": lambda c: ["Beteiligte Personen: Kennungen aus people/ (Dateiname ohne .yaml).",
-                         '# Fehlt eine Person, lege sie an: ./dev new person "Vorname Nachname"',
-                         f"people: {_flow(c.people)}" if c.people else "# people: [KENNUNG]"],
+    "people": _people_lines,
+    "mentioned": lambda c: ["Personen, die nur erwähnt werden oder über die gesprochen wird, ohne dabei zu sein:",
+                            "# Kennungen aus people/; niemand steht zugleich unter people.",
+                            "# mentioned: [KENNUNG]"],
     "topics": _topics_lines,
     "part_of": lambda c: ["Kennung eines anderen Ereignisses, zu dem dieses gehört, z. B. einer Reise.",
                           "# part_of: KENNUNG-DES-EREIGNISSES"],
@@ -264,6 +281,15 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
                          f"#   - by: {_example_person(c)}",
                          "#     # text (Pflicht): wörtlich wie in der Quelle, eine Zeile, ohne „…“.",
                          '#     text: ""'],
+    "figures": lambda c: ["Zahlen aus den Quellen, je Zahl drei Felder. Nennen Quellen verschiedene Werte, trag",
+                          "# jeden mit seiner Quelle ein; die Seite zeigt dann, dass die Quellen abweichen.",
+                          "# figures:",
+                          "#   # label (Pflicht): was die Zahl angibt, eine Zeile.",
+                          '#   - label: ""',
+                          '#     # value (Pflicht): der Wert wie in der Quelle, z. B. "58,2 %".',
+                          '#     value: ""',
+                          "#     # source (Pflicht): Nummer der Quelle unter sources, von 1 an gezählt.",
+                          "#     source: 1"],
     "sources": lambda c: ["Mindestens eine Quelle, je Quelle bis zu fünf Felder. Nichts erfinden, Adressen nie raten.",
                           "sources:",
                           "  # publisher (Pflicht): wer die Quelle veröffentlicht hat, eine Zeile.",

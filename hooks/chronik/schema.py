@@ -25,8 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import countries
-from .fields import (EVENT_FIELDS, ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PERSON_FIELDS, STATUSES,
-                     URL_PATTERN, WIKIDATA_PATTERN, Field)
+from .fields import (EVENT_FIELDS, ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, PERSON_FIELDS,
+                     STATUSES, TIME_PATTERN, URL_PATTERN, WIKIDATA_PATTERN, Field)
 from .model import Event
 from .vocabulary import STATUS_LABELS
 
@@ -71,9 +71,11 @@ _PATTERN_MESSAGES = {
     "id": "Eine Kennung: Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. ana-perez.",
     "url": "Eine vollständige Adresse, beginnend mit https:// oder http://.",
     "wikidata": "Eine Wikidata-Kennung: Q gefolgt von Ziffern, z. B. Q320.",
+    "time": "Eine Uhrzeit \"HH:MM\" (24 Stunden, in Anführungszeichen) oder morning, midday, afternoon, evening, "
+            "night.",
 }
 # Lists whose entries must not repeat (the checker names a doubled `AR`); free texts may.
-_UNIQUE_ITEM_KINDS = frozenset({"country", "person", "topic"})
+_UNIQUE_ITEM_KINDS = frozenset({"country", "person", "topic", "participant"})
 
 
 def event_schema() -> dict[str, Any]:
@@ -179,6 +181,16 @@ def _field_schema(field: Field) -> dict[str, Any]:
     elif kind == "country":
         codes = country_codes()
         schema.update(type="string", enum=codes, enumDescriptions=[countries.german_name(code) for code in codes])
+    elif kind == "time":
+        words = "|".join(PARTS_OF_DAY)
+        schema.update(type="string", pattern=f"^(?:{TIME_PATTERN[1:-1]}|{words})$",
+                      patternErrorMessage=_PATTERN_MESSAGES["time"],
+                      examples=["12:30", *PARTS_OF_DAY])
+    elif kind == "source":
+        schema.update(type="integer", minimum=1)
+    elif kind == "participant":
+        schema["anyOf"] = [{"type": "string", "pattern": ID_PATTERN, "patternErrorMessage": _PATTERN_MESSAGES["id"]},
+                           _object_schema(field.fields)]
     elif kind in ("person", "topic", "event"):
         schema.update(type="string", pattern=ID_PATTERN, patternErrorMessage=_PATTERN_MESSAGES["id"])
     elif kind == "url":

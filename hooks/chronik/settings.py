@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
+import zoneinfo
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,7 +19,7 @@ from .problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 _KEYS = ("title", "country", "president_elect", "election", "inauguration", "topics")
-_OPTIONAL_KEYS = ("licence", "repository", "sourcing_note")
+_OPTIONAL_KEYS = ("licence", "repository", "sourcing_note", "timezone")
 _DOCS_LINK = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9-]+)?$")
 _LICENCE_KEYS = ("name", "url")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
@@ -75,6 +77,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         problem(f"`extra.chronicle.repository` ist keine Repository-Adresse: {repository!r}",
                 "Schreibe die Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik.")
     sourcing_note = _sourcing_note(raw.get("sourcing_note"), problem)
+    timezone = _timezone(raw.get("timezone"), problem)
     site_url = config.get("site_url") or None
     if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
         problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
@@ -91,6 +94,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         licence=licence,
         repository=repository,
         sourcing_note=sourcing_note,
+        timezone=timezone,
         site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
 
@@ -124,6 +128,23 @@ def _licence(raw: Any, problem: Callable[[str, str], None]) -> Licence | None:
         problem(f"`extra.chronicle.licence.url` ist keine Web-Adresse: {url!r}", hint)
         good = False
     return Licence(name.strip(), url) if good else None
+
+
+def _timezone(raw: Any, problem: Callable[[str, str], None]) -> str | None:
+    """`extra.chronicle.timezone`: an IANA zone name such as America/Santiago (from the pinned tzdata)."""
+    if raw is None:
+        return None
+    if isinstance(raw, str) and "/" in raw:  # ZoneInfo also reads local files: only area/location names
+        try:
+            zoneinfo.ZoneInfo(raw)
+            return raw
+        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+            pass
+    close = difflib.get_close_matches(str(raw), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
+    problem(f"`extra.chronicle.timezone`: unbekannte Zeitzone {raw!r}",
+            (f"Meintest du `{close[0]}`? " if close else "")
+            + "Schreibe den Namen der Zeitzone des Landes aus der IANA-Datenbank, z. B. America/Santiago.")
+    return None
 
 
 def build_date() -> dt.date:

@@ -28,14 +28,14 @@ BUNDLE_DIR = "pagefind"
 # the one place search depends on the theme's HTML).
 MATERIAL_ARTICLE = '<article class="md-content__inner md-typeset">'
 MATERIAL_EDIT_BUTTON = 'class="md-content__button md-icon"'
-LEAST_NAME_WEIGHT = 6  # see name_weight
+LEAST_NAME_WEIGHT = 8  # see name_weight: above a heading's 7, so a name outweighs a title that contains it
 
 
 def name_weight(events: int, all_events: int, president_elect: bool = False) -> float:
-    """How much a person's names count (Pagefind's `data-pagefind-weight`, 0 to 10): from 9 to 10 by their
-    share of the chronicle's events on a log scale, 10 for the president-elect. Among people who match a
-    query alike, the one with more events ranks first, where Pagefind alone prefers the shorter page;
-    names still count far more than headings (up to 7) and text (1)."""
+    """How much a person's names count (Pagefind's `data-pagefind-weight`, 0 to 10): from 8 to 10 by their
+    share of the chronicle's events (present or mentioned) on a log scale, 10 for the president-elect.
+    Among people who match a query alike, the one with more events ranks first, where Pagefind alone
+    prefers the shorter page; names still count more than headings (7) and text (1)."""
     if president_elect or events >= all_events:
         return 10  # written as the other weights: data-pagefind-weight="10"
     return round(LEAST_NAME_WEIGHT + (10 - LEAST_NAME_WEIGHT) * math.log1p(events) / math.log1p(all_events), 2)

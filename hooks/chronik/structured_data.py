@@ -13,6 +13,7 @@ from typing import Any
 from . import countries
 from .model import Chronicle, Event, Person
 from .published import event_path, page_url, person_path, plain_text
+from .roles import role_on
 
 SCHEMA_ORG = "https://schema.org"
 # schema.org's EventScheduled means "is taking place or has taken place as scheduled". A merely
@@ -38,8 +39,10 @@ def event_data(chronicle: Chronicle, event: Event, parent: Event | None = None) 
     location = _location(event)
     if location:
         data["location"] = location
-    if event.people:
-        data["attendee"] = [_person_ref(chronicle, chronicle.people[pid]) for pid in event.people]
+    if event.people:  # with the role each held on the event's date
+        data["attendee"] = [_person_ref(chronicle, chronicle.people[pid])
+                            | {"jobTitle": role_on(chronicle.people[pid], event.date.first, settings)}
+                            for pid in event.people]
     if parent is not None:
         data["superEvent"] = _drop_none({"@type": "Event", "name": parent.title,
                                          "url": _url(chronicle, event_path(parent.id))})

@@ -23,16 +23,17 @@ def timeline_pages(views: Views) -> list[Page]:
     index = views.index
     chart = index.overview_chart
     if len(index.events) <= TIMELINE_SPLIT:
-        newest = month_anchor(*month_key(index.latest[0])) if index.latest else None  # newest happened event
+        newest = month_anchor(*month_key(index.latest[0], index.is_unscheduled)) if index.latest else None  # newest happened event
         description = (f"Zeitleiste der Chronik: {count_phrase(len(index.events), 'Ereignis')} nach Datum, jedes mit "
                        "dem Tag des Übergangs, seinem Status und dem Wichtigsten in einem Satz.")
         return [render_page(TIMELINE, "timeline.md.j2", in_nav=True, listing=True, description=description,
                             months=views.months(index.events, TIMELINE), chart=chart, newest=newest)]
-    groups = month_groups(index.events)
+    groups = month_groups(index.events, index.is_unscheduled)
     paths = [timeline_month_path(year, month) for (year, month), _ in groups]
-    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    years: dict[str, list[dict[str, Any]]] = defaultdict(list)  # heading -> its months
     for path, ((year, month), events) in zip(paths, groups):
-        years[year].append({"label": MONTH_NAMES[month] if month else "Monat unbekannt",
+        heading = str(year) if month else month_heading(year, month)  # "Ohne festen Termin" stands alone
+        years[heading].append({"label": MONTH_NAMES[month] if month else "alle Ereignisse",
                             "link": link(TIMELINE, path), "count": len(events)})
     pages = [render_page(TIMELINE, "timeline_overview.md.j2", in_nav=True, listing=True, chart=chart,
                          total=len(index.events),

@@ -11,7 +11,8 @@ from typing import Any
 
 from . import countries
 from .dates import DateError, PartialDate, parse_partial_date
-from .fields import ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, STATUSES, URL_PATTERN, WIKIDATA_PATTERN, Field
+from .fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, STATUSES, TIME_PATTERN, URL_PATTERN,
+                     WIKIDATA_PATTERN, Field)
 from .markdown_safety import find_offences
 from .problems import Problem
 from .text import format_count
@@ -20,6 +21,8 @@ from .yaml_source import Document, Path
 _ID = re.compile(ID_PATTERN)
 _WIKIDATA = re.compile(WIKIDATA_PATTERN)
 _URL = re.compile(URL_PATTERN, re.IGNORECASE)
+_TIME = re.compile(TIME_PATTERN)
+_LOOSE_TIME = re.compile(r"^([0-9]{1,2})[:.h]([0-9]{2})(?:\s*(?:h|Uhr))?$")
 
 
 def validate_document(document: Document, spec: dict[str, Field]) -> tuple[list[Problem], set[str],
@@ -90,6 +93,10 @@ class _Checker:
                             "Schreibe `true` oder `false` (klein, ohne Anführungszeichen).")
         elif kind == "date":
             self.date(value, path)
+        elif kind == "source":
+            self.source_number(value, path)
+        elif kind == "participant" and isinstance(value, dict):
+            self.mapping(value, field.fields, path)
         elif not isinstance(value, str):
             self.wrong_type(value, path, _EXPECTED_TEXT[kind], _WRONG_TYPE_HINTS.get(kind, "Schreibe einen Text."))
         elif field.required and not value.strip():
@@ -123,6 +130,13 @@ class _Checker:
             self.dates[path] = parse_partial_date(value)
         except DateError as exc:
             self.report(path, f"`{_name(path)}`: {exc}", "Schreibe das Datum als JJJJ-MM-TT, JJJJ-MM oder JJJJ.")
+
+    def source_number(self, value: Any, path: Path) -> None:
+        """A position in `sources`; whether that source exists is checked in `references`."""
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            shown = f"ist aber {_describe(value)}"
+            self.report(path, f"`{_name(path)}` muss die Nummer einer Quelle sein (1, 2, …), {shown}",
+                        "Zähle die Einträge unter `sources` von 1 an und schreibe die Nummer ohne Anführungszeichen.")
 
     def wrong_type(self, value: Any, path: Path, expected: str, hint: str) -> None:
         written = self.document.written.get(path)
@@ -192,6 +206,19 @@ class _Checker:
             hint = f"Meintest du `{close[0]}`? " if close else ""
             self.report(path, f"Unbekannter Status `{value}`", hint + "Erlaubt sind: " + ", ".join(STATUSES) + ".")
 
+    def time(self, value: str, path: Path) -> None:
+        if _TIME.match(value) or value in PARTS_OF_DAY:
+            return
+        loose = _LOOSE_TIME.match(value.strip())
+        if loose and int(loose.group(1)) < 24 and int(loose.group(2)) < 60:
+            hint = f'Meintest du "{int(loose.group(1)):02d}:{loose.group(2)}"? Stunden immer zweistellig, mit Doppelpunkt.'
+        else:
+            close = difflib.get_close_matches(value, PARTS_OF_DAY, n=1)
+            hint = (f"Meintest du `{close[0]}`? " if close else "") + (
+                'Schreibe eine Uhrzeit wie "12:30" (in Anführungszeichen, 24 Stunden) oder einen dieser Werte: '
+                + ", ".join(PARTS_OF_DAY) + ".")
+        self.report(path, f"`{_name(path)}`: „{value}“ ist keine Uhrzeit", hint)
+
     def url(self, value: str, path: Path) -> None:
         if not _URL.match(value):
             self.report(path, f"`{_name(path)}` ist keine http- oder https-Adresse",
@@ -210,6 +237,8 @@ _TEXT_RULES = {
     "event": _Checker.identifier,
     "country": _Checker.country,
     "status": _Checker.status,
+    "time": _Checker.time,
+    "participant": _Checker.identifier,
     "url": _Checker.url,
     "wikidata": _Checker.wikidata,
 }
@@ -219,6 +248,8 @@ _WRONG_TYPE_HINTS = {
     "markdown": "Schreibe den Text hinter den Feldnamen, mehrzeilig mit `|`.",
     "wikidata": "Schreibe Q gefolgt von Ziffern, z. B. Q320.",
     "country": "Schreibe den zweistelligen Code, z. B. AR.",
+    "time": 'Schreibe die Uhrzeit in Anführungszeichen, z. B. "12:30", oder morning, midday, afternoon, evening, night.',
+    "participant": "Schreibe die Kennung der Person oder `{id: kennung, note: möglicherweise}`.",
 }
 
 _EXPECTED_TEXT = {
@@ -229,6 +260,8 @@ _EXPECTED_TEXT = {
     "event": "eine Ereignis-Kennung",
     "country": "ein Ländercode",
     "status": "ein Status",
+    "time": "eine Uhrzeit",
+    "participant": "eine Personen-Kennung",
     "url": "eine Adresse",
     "wikidata": "eine Wikidata-Kennung",
 }

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from markdown.extensions.toc import slugify
 
@@ -75,26 +75,47 @@ class Views:
     def __init__(self, index: ChronicleIndex) -> None:
         self.index = index
 
-    def event_item(self, event: Event, here: str) -> dict[str, Any]:
-        day = self.index.day_number(event)
+    def event_item(self, event: Event, here: str, person_id: str | None = None) -> dict[str, Any]:
+        """An event in a list. With `person_id` (a person's own list), the note beside that person."""
+        index = self.index
+        day = index.day_number(event)
+        stale = index.stale_label(event)
         return {
             "title": event.title,
             "link": link(here, event_path(event.id)),
-            "date": self.index.date_text(event),
+            "date": index.date_text(event),
+            "time": index.time_text(event),  # "12:30 Uhr", "abends"
             "iso": event.date.iso(),
             "day": f"Tag {day}" if day else None,
             "day_long": f"Tag {day} seit der Wahl" if day else None,  # Tag 1: the election day
             "status": event.status,
-            "status_label": self.index.status_label(event),
-            "badge": None if event.status == "happened" else self.index.status_label(event),
+            "status_label": stale or index.status_label(event),
+            "stale_label": stale,  # "geplant, Stand 22. Dezember 2025" for a plan whose date has passed
+            "badge": stale or (None if event.status == "happened" else index.status_label(event)),
             "place": event.place,
-            "teaser": self.index.teaser(event),
+            "teaser": index.teaser(event),
+            "note": event.note(person_id) if person_id else None,
         }
 
-    def person(self, person_id: str, here: str) -> dict[str, Any]:
+    def person(self, person_id: str, here: str, event: Event | None = None) -> dict[str, Any]:
+        """A person; for an event, with the role they held on its date and the note of this event."""
         person = self.index.people[person_id]
         return {"name": person.name, "description": person.description,
-                "link": link(here, person_path(person_id))}
+                "link": link(here, person_path(person_id)),
+                "role": self.index.role(person_id, event) if event else person.description,
+                "note": event.note(person_id) if event else None}
+
+    def figures(self, event: Event) -> list[dict[str, Any]]:
+        """The figures of an event by label, in file order; a label whose sources give different
+        values says so, and every value keeps its source (nothing is picked, nothing filled in)."""
+        labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for figure in event.figures:
+            source = event.sources[figure.source - 1]
+            labels[figure.label].append({"value": figure.value, "number": figure.source,
+                                         "source": f"{source.publisher}: {source.title}"})
+        return [{"label": label, "entries": values,
+                 "note": "Die Quellen weichen ab" if len({v["value"] for v in values}) > 1 else None}
+                for label, values in labels.items()]
 
     def country(self, code: str, here: str) -> dict[str, Any]:
         return {"code": code, "name": countries.german_name(code), "dative": countries.dative(code),
@@ -104,11 +125,11 @@ class Views:
         return {"label": self.index.settings.topics[topic_id], "link": link(here, topic_path(topic_id))}
 
     def months(self, events: Iterable[Event], here: str) -> list[dict[str, Any]]:
-        """Events grouped by the month they start in; year-only dates form their own group.
+        """Events grouped by the month they start in; vague ones under "Ohne festen Termin".
         `anchor` is the heading's id as Python-Markdown's toc extension makes it."""
         return [{"heading": month_heading(*key), "anchor": month_anchor(*key),
                  "events": [self.event_item(e, here) for e in group]}
-                for key, group in month_groups(events)]
+                for key, group in month_groups(events, self.index.is_unscheduled)]
 
 
 def search_data(filters: Iterable[tuple[str, str]] = (), meta: dict[str, str] | None = None) -> dict[str, Any]:
@@ -116,16 +137,21 @@ def search_data(filters: Iterable[tuple[str, str]] = (), meta: dict[str, str] | 
     return {"filters": list(filters), "meta": sorted((meta or {}).items())}
 
 
-def month_groups(events: Iterable[Event]) -> list[tuple[MonthKey, list[Event]]]:
-    """(year, month) and its events, in order; month 0 (year-only dates) after the year's December."""
+UNSCHEDULED: MonthKey = (0, 0)  # the group of events without a month of their own, listed last
+
+
+def month_groups(events: Iterable[Event], unscheduled: Callable[[Event], bool]) -> list[tuple[MonthKey, list[Event]]]:
+    """(year, month) and its events, in order; events with only a year or a range over more than a
+    month (`unscheduled`) form one group UNSCHEDULED after all months."""
     groups: dict[MonthKey, list[Event]] = defaultdict(list)
     for event in events:
-        groups[month_key(event)].append(event)
-    return [(key, groups[key]) for key in sorted(groups, key=lambda ym: (ym[0], ym[1] or 13))]
+        groups[month_key(event, unscheduled)].append(event)
+    return [(key, groups[key]) for key in sorted(groups, key=lambda ym: (ym == UNSCHEDULED, ym))]
 
 
-def month_key(event: Event) -> MonthKey:
-    return event.date.first.year, 0 if event.date.precision == YEAR else event.date.first.month
+def month_key(event: Event, unscheduled: Callable[[Event], bool]) -> MonthKey:
+    """The group an event is listed under: its first month, or UNSCHEDULED."""
+    return UNSCHEDULED if unscheduled(event) else (event.date.first.year, event.date.first.month)
 
 
 def month_anchor(year: int, month: int) -> str:
@@ -134,7 +160,7 @@ def month_anchor(year: int, month: int) -> str:
 
 
 def month_heading(year: int, month: int) -> str:
-    return f"{MONTH_NAMES[month]} {year}" if month else f"{year} (Monat unbekannt)"
+    return f"{MONTH_NAMES[month]} {year}" if (year, month) != UNSCHEDULED else "Ohne festen Termin"
 
 
 def month_span(first: Event, last: Event) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .dates import PartialDate
+from .dates import PartialDate, format_span
 from .text import format_count
 
 STATUS_LABELS = {
@@ -18,6 +18,17 @@ STATUS_LABELS = {
     "postponed": "verschoben",
     "cancelled": "abgesagt",
 }
+PART_OF_DAY_LABELS = {"morning": "morgens", "midday": "mittags", "afternoon": "nachmittags", "evening": "abends",
+                      "night": "nachts"}
+
+
+def time_text(time: str | None) -> str | None:
+    """`12:30` -> `12:30 Uhr`, `evening` -> `abends`; None stays None."""
+    if time is None:
+        return None
+    return PART_OF_DAY_LABELS.get(time) or f"{time} Uhr"
+
+
 # Not confirmed by any source yet: a plan or a possibility.
 OPEN_STATUSES = frozenset({"planned", "tentative"})
 
@@ -25,6 +36,21 @@ OPEN_STATUSES = frozenset({"planned", "tentative"})
 def is_past_plan(status: str, start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
     """The one rule for a stale plan: still open, but its last possible day has passed."""
     return status in OPEN_STATUSES and (end or start).last < today
+
+
+# Plans that can go stale: open ones, and postponed ones whose old date has passed.
+STALE_STATUSES = OPEN_STATUSES | {"postponed"}
+
+
+def is_stale(status: str, start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
+    """Shown with its age everywhere (`stale_label`): a plan whose last possible day has passed."""
+    return status in STALE_STATUSES and (end or start).last < today
+
+
+def stale_label(status: str, newest_source: PartialDate | None) -> str:
+    """`geplant, Stand 22. Dezember 2025`: a stale plan says how old the news is."""
+    since = f"Stand {format_span(newest_source, None)}" if newest_source else "ohne Quellendatum"
+    return f"{STATUS_LABELS[status]}, {since}"
 
 
 # Nouns the chronicle counts, singular and plural.
@@ -39,6 +65,7 @@ NOUNS = {
     "Hinweis": "Hinweise",
     "Datei": "Dateien",
     "Woche": "Wochen",
+    "Plan": "Pläne",
 }
 
 
