@@ -117,3 +117,16 @@ def test_checker_and_scaffold_suggest_the_same_id(tmp_path: Path, name: str, exp
     settings = settings_from_config(read_config(CHRONICLES))
     made = new_event(case, settings, name, "2025-12-20", [], ["PE"], dt.date(2026, 1, 1))
     assert made.path == f"events/2025-12-20-{expected}.yaml"
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """Issue 10's limits: no module over 350 lines, no function over 60, so each part reads in one sitting."""
+    long_modules, long_functions = [], []
+    for path in sorted((PROJECT / "hooks").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 350:
+            long_modules.append(path.name)
+        long_functions += [f"{path.name}:{node.name}" for node in ast.walk(ast.parse(text))
+                           if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                           and node.end_lineno - node.lineno + 1 > 60]
+    assert (long_modules, long_functions) == ([], [])

@@ -96,17 +96,7 @@ def overview_html(chronicle: Chronicle) -> str:
     today_x = x(today) if inside else (LEFT + plot_width if today > end else LEFT)
     anchor = "middle" if LEFT + 30 < today_x < WIDTH - RIGHT - 30 else ("end" if today_x > WIDTH / 2 else "start")
     today_label = "heute" if inside else ("heute →" if today > end else "← heute")
-    happened = sum(w.happened for w in data)
-    planned = sum(w.planned for w in data)
-    totals = [w.happened + w.planned for w in data]
-    summary = [f"Stattgefunden: {happened}, geplant oder möglich: {planned}."]
-    if totals and max(totals) > 1 and totals.count(max(totals)) == 1:
-        busiest = data[totals.index(max(totals))]
-        summary.append(f"Die meisten Ereignisse, {max(totals)}, fallen in die Woche {busiest.label}.")
-    summary.append(_today_text(today, start, end))
-    note = _left_out_text(left_out)
-    if note:
-        summary.append(note)
+    summary = _summary(data, left_out, today, start, end)
     title = (f"Ereignisse je Woche von der Wahl am {format_day(start)} "
              f"bis zur Amtsübernahme am {format_day(end)}")
     markup = render(  # chart.svg.j2 is autoescaped: HTML and SVG
@@ -126,6 +116,20 @@ def overview_html(chronicle: Chronicle) -> str:
                for i, w in enumerate(data)],
     )
     return "\n".join(line for line in markup.splitlines() if line.strip()) + "\n"
+
+
+def _summary(data: list[Week], left_out: dict[str, int], today: dt.date, start: dt.date, end: dt.date) -> list[str]:
+    """The chart in sentences: for the caption and for screen readers."""
+    totals = [w.happened + w.planned for w in data]
+    summary = [f"Stattgefunden: {sum(w.happened for w in data)}, geplant oder möglich: {sum(w.planned for w in data)}."]
+    if totals and max(totals) > 1 and totals.count(max(totals)) == 1:
+        busiest = data[totals.index(max(totals))]
+        summary.append(f"Die meisten Ereignisse, {max(totals)}, fallen in die Woche {busiest.label}.")
+    summary.append(_today_text(today, start, end))
+    note = _left_out_text(left_out)
+    if note:
+        summary.append(note)
+    return summary
 
 
 def _scale(largest: int) -> tuple[int, int]:
