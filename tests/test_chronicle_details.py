@@ -120,10 +120,10 @@ def test_feeds_name_people_with_their_role_on_the_day_and_their_note() -> None:
     chron = Chronicle(SETTINGS, (trip, plan), {"ana-perez": ana, "juan": juan}, dt.date(2026, 1, 15))
     feed = feedparser.parse(next(f.content for f in build_feeds(index_chronicle(chron)) if f.path == SITE_FEED))
     entries = {entry.link.rstrip("/").rsplit("/", 1)[1]: entry for entry in feed.entries}
-    assert entries["2025-12-22-reise"].summary.startswith("22. Dezember 2025 · abends. Text.")
-    assert entries["2025-12-22-reise"].summary.endswith(
-        "Personen: Ana Perez (Designierte Präsidentin Chiles); Juan (Berater; möglicherweise).")
-    assert "geplant, Stand 22. Dezember 2025" in entries["2026-01-05-plan"].summary
+    trip = entries["2025-12-22-reise"].content[0].value
+    assert trip.startswith("<p><strong>22. Dezember 2025</strong> · abends</p>\n<p>Text.</p>")
+    assert trip.endswith("<p>Personen: Ana Perez (Designierte Präsidentin Chiles); Juan (Berater; möglicherweise)</p>")
+    assert "geplant, Stand 22. Dezember 2025" in entries["2026-01-05-plan"].content[0].value
 
 
 # Plans that came true ---------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def _check_structure(feed: ET.Element, name: str) -> None:
     assert feed.find(f"{ATOM}link[@rel='self']").get("href").endswith("/" + name)
     stamps = [feed.find(f"{ATOM}updated").text]
     for entry in feed.findall(f"{ATOM}entry"):
-        for element in ("id", "title", "updated", "summary"):
+        for element in ("id", "title", "updated", "content"):
             assert len(entry.findall(f"{ATOM}{element}")) == 1, (name, element)
         assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith(SITE_URL + "ereignisse/")
         stamps.append(entry.find(f"{ATOM}updated").text)
@@ -158,7 +158,8 @@ def test_contributor_text_cannot_break_the_xml() -> None:
     assert entry.title == HOSTILE.replace("\x01", "")  # XML 1.0 cannot carry control characters
     assert len(parsed.entries) == 1
     assert '<a href="https://example.org/?a=1&amp;b=2">Link</a>' in entry.content[0].value
-    assert entry.summary.startswith("20. Dezember 2025 · Ende</title>")
+    assert entry.content[0].value.startswith("<p><strong>20. Dezember 2025</strong> · Ende&lt;/title&gt;")
+    assert entry.content[0].value.count("Link</a>") == 1  # the text once: no plain-text summary beside it
 
 
 def test_head_links_are_relative_and_escaped() -> None:

@@ -18,7 +18,7 @@ from .index import ChronicleIndex
 from .model import Event
 from .published import (SITE_FEED, SiteFile, country_feed_path, country_path, event_path, file_url,
                         markdown_to_html, midnight_utc, page_folder, page_url, person_feed_path, person_path,
-                        plain_text, revised, tag_uri)
+                        revised, tag_uri)
 from .templating import TEMPLATES
 
 
@@ -103,7 +103,6 @@ def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:
     date_text = index.date_text(event)
     facts = [date_text] + [text for text in (index.time_text(event), event.place) if text]
     status = index.stale_label(event) or (index.status_label(event) if event.status != "happened" else None)
-    heading = " · ".join(facts) + (f" · {status}" if status else "")
     people = [_person_text(index, event, pid) for pid in event.people]
     return {
         "id": tag_uri(settings, f"ereignis/{event.id}"),
@@ -111,7 +110,6 @@ def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:
         "updated": _timestamp(revised(event)),
         "link": page_url(settings, event_path(event.id)),
         "categories": [{"term": topic_id, "label": settings.topics[topic_id]} for topic_id in event.topics],
-        "summary": f"{heading}. {plain_text(event.summary)}" + (f" Personen: {'; '.join(people)}." if people else ""),
         "content": f"<p><strong>{_html(date_text)}</strong>"
                    + "".join(f" · {_html(part)}" for part in facts[1:])
                    + (f" · <em>{_html(status)}</em>" if status else "") + "</p>\n"
