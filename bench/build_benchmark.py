@@ -99,6 +99,8 @@ def plain_project(project: Path, target: Path) -> Path:
     config = config.replace("not_in_nav: |\n  /suche.md\n", "not_in_nav: |\n  /suche.md\n  /ereignisse/\n  /personen/\n"
                             "  /laender/\n  /themen/\n  /zeitleiste/\n")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if (project / "overrides").exists():  # the same theme templates (404, footer, sharing tags) on both sides
+        (target / "overrides").symlink_to((project / "overrides").resolve(), target_is_directory=True)
     # feeds, calendars and data as files, so that the pages' links to them resolve as in the real build
     os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
     chronicle = load_chronicle(project, settings, build_date()).chronicle

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
+from collections import defaultdict
+from itertools import combinations, product
 from typing import Any
 
 from .dates import DAY, PartialDate
@@ -46,7 +47,7 @@ def possible_duplicates(events: dict[str, Any], home_country: str) -> list[Probl
     """`events`: id -> references.Checked. Notices for every pair that looks like one event twice."""
     candidates = [c for event_id in sorted(events) if (c := _candidate(event_id, events[event_id])) is not None]
     problems = []
-    for a, b in combinations(candidates, 2):
+    for a, b in _pairs_to_compare(candidates, home_country):
         if _alike(a, b, home_country):
             for one, other in ((a, b), (b, a)):
                 problems.append(Problem(
@@ -55,6 +56,29 @@ def possible_duplicates(events: dict[str, Any], home_country: str) -> list[Probl
                     "Fand ein Plan statt, ändere die Datei des Plans (Status, neue Quelle, Korrektur) und lösche "
                     "die andere; sind es zwei Ereignisse, lass beide stehen (siehe docs/mitmachen.md).", INFO))
     return problems
+
+
+def _pairs_to_compare(candidates: list[_Candidate], home: str) -> list[tuple[_Candidate, _Candidate]]:
+    """Only pairs that can be alike: sharing a month, a country key and a person. Comparing every pair
+    took 90 s at 10,000 events (50 million pairs); the buckets keep it near linear. In file order."""
+    buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for number, candidate in enumerate(candidates):
+        foreign = candidate.countries - {home}
+        places = foreign or ({"home"} if candidate.countries == {home} else set())
+        for key in product(_months(candidate), sorted(places), sorted(candidate.people)):
+            buckets[key].append(number)
+    pairs = {pair for members in buckets.values() for pair in combinations(members, 2)}
+    return [(candidates[a], candidates[b]) for a, b in sorted(pairs)]
+
+
+def _months(candidate: _Candidate) -> list[tuple[int, int]]:
+    """Every month the candidate's dates touch, first to last."""
+    (year, month), last = _month(candidate.first.first), _month(candidate.last.last)
+    months = []
+    while (year, month) <= last:
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def title_stems(title: str) -> frozenset[str]:
