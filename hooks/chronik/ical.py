@@ -16,6 +16,7 @@ subscriber sees a plan change its status instead of just vanishing.
 - A plan whose date has passed says how old it is in its title: `(geplant, Stand 22. Dezember 2025)`.
 - STATUS: happened and planned -> CONFIRMED, tentative and postponed -> TENTATIVE, cancelled ->
   CANCELLED; postponed events say so in the title, because their date no longer holds.
+- DESCRIPTION: date and status, the summary's first sentence (`index.teaser`) and the page's address.
 - SEQUENCE: `published.revision` – one more for every further source and every correction.
 - DTSTAMP and LAST-MODIFIED: `published.revised` – the newest source or correction, not the build time.
 """
@@ -31,7 +32,7 @@ from .index import ChronicleIndex
 from .model import Event
 from .text import fold
 from .published import (CALENDAR_ALL, CALENDAR_PLANNED, SiteFile, event_path, host, midnight_utc, page_url,
-                        plain_text, revised, revision)
+                        revised, revision)
 
 CALENDAR_STATUS = {
     "happened": "CONFIRMED",
@@ -77,7 +78,8 @@ def _vevent(index: ChronicleIndex, event: Event) -> bytes:
     stamp = ics.utc(midnight_utc(revised(event)))
     stale = index.stale_label(event)
     when = " · ".join(filter(None, [index.date_text(event), index.time_text(event)]))
-    lines = [f"{when} · {stale or index.status_label(event)}", plain_text(event.summary), url]
+    # The first sentence and the link: a calendar shows a note, the page has the whole text.
+    lines = [f"{when} · {stale or index.status_label(event)}", index.teaser(event), url]
     properties = [("SUMMARY", ics.text(calendar_title(event) + (f" ({stale})" if stale else "")))]
     start = _start_time(event, settings.timezone)
     if start is not None:  # an instant: in UTC when the zone is known, so no VTIMEZONE is needed
