@@ -8,7 +8,6 @@ Díaz (1). Pagefind alone ranks the shorter page first: Ríos before Kast, Díaz
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 import pytest

@@ -8,8 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 from conftest import PROJECT, SITE_PATH, copy_project, mkdocs_build
 
 def _ids(folder: str) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 from .dates import DAY, MONTH, PartialDate, latest
 from .fields import participant
+from .vocabulary import OPEN_STATUSES
 
 # Where a part of the day falls when events of one day are ordered (not shown, never exported).
 PART_OF_DAY_MINUTES = {"morning": 8 * 60, "midday": 12 * 60, "afternoon": 15 * 60, "evening": 19 * 60,
@@ -87,7 +88,7 @@ class Event:
     @property
     def is_open(self) -> bool:
         """Planned or possible, not yet confirmed by a source."""
-        return self.status in ("planned", "tentative")
+        return self.status in OPEN_STATUSES
 
     @property
     def newest_source_date(self) -> PartialDate | None:

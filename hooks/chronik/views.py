@@ -89,8 +89,8 @@ class Views:
             "day": f"Tag {day}" if day else None,
             "day_long": f"Tag {day} seit der Wahl" if day else None,  # Tag 1: the election day
             "status": event.status,
-            "status_label": stale or index.status_label(event),
-            "stale_label": stale,  # "geplant, Stand 22. Dezember 2025" for a plan whose date has passed
+            # The label beside the event: "geplant, Stand 22. Dezember 2025" for a plan whose date has
+            # passed, the status for other plans, nothing for what happened.
             "badge": stale or (None if event.status == "happened" else index.status_label(event)),
             "place": event.place,
             "teaser": index.teaser(event),

@@ -33,9 +33,14 @@ def time_text(time: str | None) -> str | None:
 OPEN_STATUSES = frozenset({"planned", "tentative"})
 
 
+def date_passed(start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
+    """The one rule for a date that is over: its last possible day lies before today."""
+    return (end or start).last < today
+
+
 def is_past_plan(status: str, start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
-    """The one rule for a stale plan: still open, but its last possible day has passed."""
-    return status in OPEN_STATUSES and (end or start).last < today
+    """A plan the sources never confirmed: still open, but its date has passed."""
+    return status in OPEN_STATUSES and date_passed(start, end, today)
 
 
 # Plans that can go stale: open ones, and postponed ones whose old date has passed.
@@ -44,7 +49,7 @@ STALE_STATUSES = OPEN_STATUSES | {"postponed"}
 
 def is_stale(status: str, start: PartialDate, end: PartialDate | None, today: dt.date) -> bool:
     """Shown with its age everywhere (`stale_label`): a plan whose last possible day has passed."""
-    return status in STALE_STATUSES and (end or start).last < today
+    return status in STALE_STATUSES and date_passed(start, end, today)
 
 
 def stale_label(status: str, newest_source: PartialDate | None) -> str:
