@@ -6,8 +6,11 @@
 For each size it writes a synthetic chronicle (bench/synthetic.py) and measures, as the median of
 --runs runs:
 
-1. the hooks' own work (load and validate the data, generate pages, fragments and site files), in
-   this process with the same functions the hook calls, as a share of the whole `mkdocs build`;
+1. the hooks' share of the whole `mkdocs build`: the time MkDocs spends inside the hook's events
+   (on_files: load, check, plan; on_pre_page: waiting for a page from the second process; on_env:
+   waiting for the site files; on_post_page; on_post_build: writing the search index), measured in
+   the build itself; and the chronicle's whole work (load, check, render every page and file) one
+   after the other in a fresh process, which under `build` runs mostly on the second core;
 2. the whole build (hooks + MkDocs + Material + Pagefind) against plain MkDocs + Material with its
    built-in search building the same pages from Markdown files written beforehand
    (`python -m chronik pages`, hand-written docs included) in a project without hooks;
@@ -24,11 +27,10 @@ no time. --profile writes a cProfile of one full build at the largest size and p
 from __future__ import annotations
 
 import argparse
-import cProfile
+import json
 import os
 import pstats
 import re
-import resource
 import shutil
 import socket
 import statistics
@@ -44,10 +46,6 @@ PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 sys.path.insert(0, str(BENCH))
 
-from chronik.loading import load_chronicle  # noqa: E402
-from chronik.settings import build_date, read_config, settings_from_config  # noqa: E402
-from chronik.site import build_site  # noqa: E402
-from search_payload import measure_payload  # noqa: E402
 from synthetic import SOURCE_DATE_EPOCH, generate, german  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(SOURCE_DATE_EPOCH))
@@ -68,14 +66,53 @@ def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def hooks_seconds(project: Path) -> float:
-    """The hook's work, in a fresh process as in a build (imports and template compilation included)."""
+    """The chronicle's work in a fresh process, as in a build (template compilation included)."""
     output = subprocess.run([sys.executable, __file__, "--hooks-only", str(project)], env=ENV, check=True,
                             capture_output=True, text=True).stdout
     return float(output)
 
 
+def timed_build(site: Path, report: Path) -> None:
+    """`mkdocs build` in this process, with the time spent in each hook event written to `report`."""
+    from mkdocs.__main__ import cli
+    from mkdocs.config.config_options import Hooks
+    from mkdocs.plugins import PluginCollection
+
+    spent: dict[str, float] = {}
+    run_event, load_hook = PluginCollection.run_event, Hooks._load_hook
+
+    def timed(self, name, item=None, **kwargs):
+        started = time.perf_counter()
+        try:
+            return run_event(self, name, item, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+    def timed_load(self, name, path):  # importing the hook and the chronik package
+        started = time.perf_counter()
+        try:
+            return load_hook(self, name, path)
+        finally:
+            spent["import"] = spent.get("import", 0.0) + time.perf_counter() - started
+    PluginCollection.run_event, Hooks._load_hook = timed, timed_load
+    try:
+        cli.main(["build", "-q", "-d", str(site)], standalone_mode=False)
+    finally:
+        report.write_text(json.dumps(spent), encoding="utf-8")
+
+
+def measured_build(project: Path, site: Path) -> tuple[float, int, dict[str, float]]:
+    """Seconds, peak memory and seconds per hook event of one `mkdocs build` of the chronicle."""
+    report = site.with_suffix(".events.json")
+    seconds, memory = run_measured([sys.executable, __file__, "--timed-build", str(site), str(report)], project)
+    return seconds, memory, json.loads(report.read_text(encoding="utf-8"))
+
+
 def hooks_work(project: Path) -> float:
-    """What the hook does before MkDocs renders anything (hooks/chronicle.py: on_files)."""
+    """Everything the chronicle renders, one step after the other, imports excluded."""
+    from chronik.loading import load_chronicle
+    from chronik.settings import build_date, read_config, settings_from_config
+    from chronik.site import build_site
+
     started = time.perf_counter()
     settings = settings_from_config(read_config(project))
     result = load_chronicle(project, settings, build_date())
@@ -86,6 +123,10 @@ def hooks_work(project: Path) -> float:
 
 def plain_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files in a project without hooks, with Material's built-in search."""
+    from chronik.loading import load_chronicle
+    from chronik.settings import build_date, read_config, settings_from_config
+    from chronik.site import build_site
+
     subprocess.run([sys.executable, "-m", "chronik", "--root", str(project), "pages", str(target / "docs")],
                    env=dict(ENV, PYTHONPATH=str(PROJECT / "hooks")), check=True, capture_output=True)
     settings = settings_from_config(read_config(project))
@@ -206,22 +247,26 @@ def measure(events: int, runs: int, folder: Path, serve: bool, hugo: bool) -> di
     project = folder / f"chronik-{events}"
     generate(project, events)
     figures: dict[str, float | int | str] = {"events": events}
-    figures["hooks"] = statistics.median(hooks_seconds(project) for _ in range(runs))
+    figures["work"] = statistics.median(hooks_seconds(project) for _ in range(runs))
     site = folder / f"site-{events}"
-    build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
-    full = [run_measured(build, project) for _ in range(runs)]
-    figures["build"] = statistics.median(t for t, _ in full)
-    figures["memory"] = max(m for _, m in full)
+    plain = plain_project(project, folder / f"plain-{events}")
+    plain_build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / f"plain-site-{events}")]
+    full, runs_plain = [], []
+    for _ in range(runs):  # interleaved, so that both sides see the same machine
+        full.append(measured_build(project, site))
+        runs_plain.append(run_measured(plain_build, plain))
+    figures["build"] = statistics.median(t for t, _, _ in full)
+    figures["memory"] = max(m for _, m, _ in full)
+    figures["hooks"] = statistics.median(sum(spent.values()) for _, _, spent in full)
+    figures["search_write"] = statistics.median(spent.get("post_build", 0.0) for _, _, spent in full)
+    figures["plain"] = statistics.median(t for t, _ in runs_plain)
+    figures["plain_memory"] = max(m for _, m in runs_plain)
     figures["pages"] = len(list(site.rglob("index.html")))
     figures["largest"], figures["largest_path"], figures["event_page"] = page_sizes(site)
     figures["site_size"] = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    from search_payload import measure_payload  # imports chronik: not in the timed builds' process
     files, _ = measure_payload(site, PAYLOAD_QUERY)
     figures["payload"] = sum(gzipped for _, _, gzipped in files)
-    plain = plain_project(project, folder / f"plain-{events}")
-    plain_build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / f"plain-site-{events}")]
-    runs_plain = [run_measured(plain_build, plain) for _ in range(runs)]
-    figures["plain"] = statistics.median(t for t, _ in runs_plain)
-    figures["plain_memory"] = max(m for _, m in runs_plain)
     if hugo:
         project_hugo = hugo_project(plain / "docs", folder / f"hugo-{events}")
         figures["hugo"] = statistics.median(
@@ -249,9 +294,12 @@ def profile_build(events: int, folder: Path, output: Path, top: int = 25) -> Non
 def table(results: list[dict[str, float | int | str]]) -> str:
     sizes = [f"{german(r['events'])} Ereignisse ({german(r['pages'])} Seiten)" for r in results]
     rows: list[tuple[str, list[str]]] = [
-        ("Hooks (Laden, Prüfen, Seiten und Dateien erzeugen)", [f"{german(r['hooks'], 2)} s" for r in results]),
+        ("Hooks im Build (Zeit in allen Hook-Ereignissen)", [f"{german(r['hooks'], 2)} s" for r in results]),
+        ("… davon Suchindex schreiben (`on_post_build`)", [f"{german(r['search_write'], 2)} s" for r in results]),
         ("Anteil der Hooks am ganzen Build (Ziel ≤ 5 %)",
          [f"{german(100 * r['hooks'] / r['build'], 1)} %" for r in results]),
+        ("Arbeit der Chronik nacheinander (Laden, Prüfen, alle Seiten und Dateien; im Build zum größten Teil "
+         "im zweiten Prozess)", [f"{german(r['work'], 2)} s" for r in results]),
         ("`mkdocs build` ganz (Hooks + MkDocs + Pagefind)", [f"{german(r['build'], 1)} s" for r in results]),
         ("MkDocs + Material + eingebaute Suche, dieselben Seiten als Markdown",
          [f"{german(r['plain'], 1)} s" for r in results]),
@@ -288,9 +336,13 @@ def main() -> None:
     parser.add_argument("--no-hugo", action="store_true", help="Hugo nicht messen")
     parser.add_argument("--profile", type=Path, help="zusätzlich ein cProfile des Builds bei der größten Zahl")
     parser.add_argument("--hooks-only", type=Path, help=argparse.SUPPRESS)  # one measurement, see hooks_seconds
+    parser.add_argument("--timed-build", type=Path, nargs=2, help=argparse.SUPPRESS)  # see measured_build
     arguments = parser.parse_args()
     if arguments.hooks_only:
         print(hooks_work(arguments.hooks_only))
+        return
+    if arguments.timed_build:
+        timed_build(*arguments.timed_build)
         return
     sizes = sorted(arguments.events or [1000, 10_000])
     base = Path("/dev/shm") if Path("/dev/shm").is_dir() else None  # a RAM disk, as in shared/NOTES.md

@@ -2,9 +2,10 @@
 
 It reads the data on every build (never at import: `mkdocs serve` does not reload
 hook modules), logs every problem, stops the build on errors, and hands what
-`chronik.site.build_site` made to MkDocs: pages as in-memory files, site files,
-fragments for the hand-written pages, a feed link in every page's head. Rendered
-pages go to the search index while MkDocs renders the next ones.
+`chronik.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
+fragments for the hand-written pages, a feed link in every page's head. Under `build`,
+pages and files are rendered on the second core while MkDocs works (chronik.background);
+rendered pages go to the search index while MkDocs renders the next ones.
 """
 
 from __future__ import annotations
@@ -17,17 +18,20 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from chronik.background import SiteRenderer
 from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
 from chronik.incremental import ChangeTracker
 from chronik.loading import FileCache, load_chronicle
 from chronik.problems import Problem, build_report, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
-from chronik.site import SiteBuild, build_site
+from chronik.site import SitePlan, plan_site
+from chronik.views import PagePlan
 from chronik.site_files import SiteFilesError
 from chronik.site_search import SearchIndexer, SearchIndexError, build_index, mark_searchable
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -41,7 +45,12 @@ _NOT_SEARCHED = {"index.md", "suche.md"}
 _CONTRIBUTOR_PAGES = {"mitmachen.md": 0.2, "daten.md": 0.2}
 # The search page is a frame for the script: nothing on it a reader could correct.
 _NOT_EDITABLE = {"suche.md"}
-_current: SiteBuild | None = None  # the build in progress, set in on_files
+_current: SitePlan | None = None  # the build in progress, set in on_files
+# Under `build`: renders the planned pages and files in a second process; on_pre_page and on_env
+# wait for what they need. Under `serve`, everything is rendered in on_files (`--dirty` compares it).
+_renderer: SiteRenderer | None = None
+_waiting_pages: set[str] = set()
+_waiting_files: dict[str, File] = {}
 _indexer: SearchIndexer | None = None  # Pagefind, fed page by page while MkDocs renders
 # Under `serve`, broken data does not stop the build (MkDocs would hold every request until a good
 # one): every page shows the problems instead. `build` still fails on them.
@@ -86,6 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _current, _indexer
     _current = None
     _stop_indexer()
+    _stop_renderer()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     for file in files:
@@ -111,25 +121,49 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Die Daten der Chronik enthalten {count_summary(result.problems)}; "
                           "siehe die Meldungen oben.")
     try:
-        site = build_site(result.chronicle)
+        site = plan_site(result.chronicle)
     except SiteFilesError as error:
         raise PluginError(str(error)) from None
+    if _serving:
+        _add_rendered(site, files, config)
+    else:
+        _add_planned(site, files, config)
+    _current = site
+    _indexer = None if _dirty else SearchIndexer()
+    return files
+
+
+def _add_rendered(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
+    """Serve: every page and file rendered now, so that `--dirty` renders only what changed."""
     if _dirty:
         _changes.start()
         if _changes.fragments_changed(site.fragments):
             for file in files:  # hand-written pages that show fragments
                 if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
                     file.is_modified = _modified
-    for page in site.pages:
-        file = File.generated(config, page.path, content=page.markdown,
-                              inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-        file.edit_uri = page.source  # the YAML file a reader's correction belongs in
-        files.append(_tracked(file, page.markdown))
-    for site_file in site.files:
+    for page in site.pages():
+        files.append(_tracked(_page_file(config, page.plan, page.markdown), page.markdown))
+    for site_file in site.files():
         files.append(_tracked(File.generated(config, site_file.path, content=site_file.content), site_file.content))
-    _current = site
-    _indexer = None if _dirty else SearchIndexer()
-    return files
+
+
+def _add_planned(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
+    """Build: every page and file registered now, filled in when MkDocs reads or writes it."""
+    global _renderer
+    _renderer = SiteRenderer(site)  # forks: before the search indexer starts its process and thread
+    for plan in site.page_plans:
+        _waiting_pages.add(plan.path)
+        files.append(_page_file(config, plan, ""))
+    for path in site.file_paths:
+        _waiting_files[path] = File.generated(config, path, content=b"")
+        files.append(_waiting_files[path])
+
+
+def _page_file(config: MkDocsConfig, plan: PagePlan, markdown: str) -> File:
+    file = File.generated(config, plan.path, content=markdown,
+                          inclusion=InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV)
+    file.edit_uri = plan.source  # the YAML file a reader's correction belongs in
+    return file
 
 
 def _tracked(file: File, content: str | bytes) -> File:
@@ -158,6 +192,25 @@ def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig
         if path not in known:
             files.append(File.generated(config, path, content=""))
     return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if _renderer is not None and page.file.src_uri in _waiting_pages:
+        _waiting_pages.discard(page.file.src_uri)
+        page.file.content_string = _renderer.page(page.file.src_uri)
+    return page
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """MkDocs writes the site files next: they must be there."""
+    global _renderer
+    renderer, _renderer = _renderer, None
+    if renderer is not None:
+        for path, content in renderer.files().items():
+            _waiting_files.pop(path).content_bytes = content
+        log.info(f"Seiten und Dateien der Chronik erzeugt in {renderer.seconds:.1f} s"
+                 + (" (im zweiten Prozess)" if renderer.forked else ""))
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -212,6 +265,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _stop_indexer()
+    _stop_renderer()
     _changes.forget()
 
 
@@ -221,6 +275,15 @@ def _index_site(site_dir: Path) -> None:
             log.info(f"Suchindex: {build_index(site_dir)}")
         except SearchIndexError as error:
             log.warning(str(error))
+
+
+def _stop_renderer() -> None:
+    global _renderer
+    if _renderer is not None:
+        _renderer.close()
+        _renderer = None
+    _waiting_pages.clear()
+    _waiting_files.clear()
 
 
 def _stop_indexer() -> None:

@@ -120,26 +120,34 @@ class ChronicleIndex:
     def overdue(self) -> list[Event]:
         return [e for e in self.events if self.is_past_plan(e)]
 
+    # Per event on first use (not all at once): the build plans on one core and renders on the other,
+    # and the plan (the start page's lists) needs only a few.
     @cached_property
     def _date_texts(self) -> dict[str, str]:
-        return {e.id: format_span(e.date, e.end, e.approximate) for e in self.events}
+        return {}
 
     def date_text(self, event: Event) -> str:
         """`22. Dezember 2025`, `etwa Januar 2026`: formatted once per event and build."""
-        return self._date_texts[event.id]
+        text = self._date_texts.get(event.id)
+        if text is None:
+            text = self._date_texts[event.id] = format_span(event.date, event.end, event.approximate)
+        return text
 
     @cached_property
     def _teasers(self) -> dict[str, str]:
-        return {e.id: teaser(e.summary) for e in self.events}
+        return {}
 
     def teaser(self, event: Event) -> str:
         """The first sentence of the summary as plain text: timeline, start page, meta description."""
-        return self._teasers[event.id]
+        text = self._teasers.get(event.id)
+        if text is None:
+            text = self._teasers[event.id] = teaser(event.summary)
+        return text
 
     @cached_property
     def _descriptions(self) -> dict[str, str]:
-        shared = Counter(self._teasers.values())
-        return {e.id: f"{e.title}: {self._teasers[e.id]}" if shared[self._teasers[e.id]] > 1 else self._teasers[e.id]
+        shared = Counter(self.teaser(e) for e in self.events)
+        return {e.id: f"{e.title}: {self.teaser(e)}" if shared[self.teaser(e)] > 1 else self.teaser(e)
                 for e in self.events}
 
     def description(self, event: Event) -> str:

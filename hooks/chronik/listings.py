@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from .model import Event
 from .published import PEOPLE_INDEX, listing_page_path, people_letter_path
-from .views import Page, Views, link, month_span, render_page
+from .views import Page, PagePlan, Views, link, month_span, render_page
 
 LISTING_PAGE_SIZE = 100  # more events of one person, country or topic: grouped by year, 100 to a page
 PEOPLE_INDEX_SPLIT = 500  # more people: personen/index.md lists the letters, one page per letter
@@ -28,6 +28,11 @@ def paginate(first_page: str, events: list[Event]) -> Chunks:
     chunks = [events[start:start + LISTING_PAGE_SIZE] for start in range(0, len(events), LISTING_PAGE_SIZE)]
     return [(first_page if number == 1 else listing_page_path(first_page, number), chunk)
             for number, chunk in enumerate(chunks or [[]], 1)]
+
+
+def list_plans(first_page: str, events: list[Event], source: str | None = None) -> tuple[PagePlan, ...]:
+    """The pages of a list: the first is the person's, country's or topic's own page, then listings."""
+    return (PagePlan(first_page, source), *(PagePlan(path, listing=True) for path, _ in paginate(first_page, events)[1:]))
 
 
 class Listings:
@@ -64,14 +69,24 @@ class Listings:
                             quotes=quotes(chunk, path) if quotes else [])
                 for index, (path, chunk) in enumerate(chunks) if index]
 
+    def people_index_plans(self) -> tuple[PagePlan, ...]:
+        return (PagePlan(PEOPLE_INDEX, in_nav=True, listing=True),
+                *(PagePlan(people_letter_path(slug), listing=True) for slug in self._letter_pages()))
+
+    def _letter_pages(self) -> dict[str, list[str]]:
+        """Page slug -> its letters (letters beyond A–Z share one); none while one page holds everyone."""
+        slugs: dict[str, list[str]] = defaultdict(list)
+        if len(self.index.people) > PEOPLE_INDEX_SPLIT:
+            for letter in self.index.people_by_letter:
+                slugs[letter.lower() if "A" <= letter <= "Z" else "weitere"].append(letter)
+        return slugs
+
     def people_index_pages(self) -> list[Page]:
         people = self.index.people
-        if len(people) <= PEOPLE_INDEX_SPLIT:
+        slugs = self._letter_pages()
+        if not slugs:
             return [render_page(PEOPLE_INDEX, "people_index.md.j2", in_nav=True, listing=True,
                                 letters=self._people_by_letter(PEOPLE_INDEX))]
-        slugs: dict[str, list[str]] = defaultdict(list)  # page -> its letters; letters beyond A–Z share one
-        for letter in self.index.people_by_letter:
-            slugs[letter.lower() if "A" <= letter <= "Z" else "weitere"].append(letter)
         pages = [render_page(PEOPLE_INDEX, "people_index_letters.md.j2", in_nav=True, listing=True,
                              total=len(people), letters=[
                                  {"label": " ".join(letters), "link": link(PEOPLE_INDEX, people_letter_path(slug)),

@@ -8,20 +8,22 @@ come from views.py; the templates only loop and format.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from . import countries, structured_data
 from .dates import format_span
 from .index import ChronicleIndex
-from .listings import Listings, paginate
+from .listings import Listings, list_plans, paginate
 from .model import Event, Person
 from .published import (COUNTRIES_INDEX, TOPICS_INDEX, country_feed_path, country_path, event_path,
                         person_feed_path, person_path, topic_path)
 from .site_search import name_weight
 from .text import sort_key
 from .vocabulary import count_phrase
-from .timeline import timeline_pages
-from .views import Page, Views, link, render_page, role_span, search_data
+from .timeline import timeline_pages, timeline_plans
+from .views import (Page, PageGroup, PagePlan, Views, link, render_page, role_span, search_data,
+                    single)
 
 COMPANIONS_COUNT = 30  # beyond that, "und N weitere": the page must not grow with the chronicle
 MENTIONED_COUNT = 30
@@ -29,7 +31,12 @@ MENTIONED_COUNT = 30
 
 def build_pages(views: Views) -> list[Page]:
     """Every generated page of the chronicle, in a fixed order."""
-    return _PageBuilder(views).pages()
+    return [page for group in plan_pages(views) for page in group.render()]
+
+
+def plan_pages(views: Views) -> list[PageGroup]:
+    """Every generated page as a plan first, rendered on demand (see background.py), in a fixed order."""
+    return _PageBuilder(views).groups()
 
 
 class _PageBuilder:
@@ -38,24 +45,34 @@ class _PageBuilder:
         self.index: ChronicleIndex = views.index
         self.listings = Listings(views)
 
-    def pages(self) -> list[Page]:
+    def groups(self) -> list[PageGroup]:
         index = self.index
-        pages = [self._event_page(event) for event in index.events]
-        pages += [page for person in index.people.values() for page in self._person_pages(person)]
-        pages += [page for code in index.country_codes for page in self._country_pages(code)]
-        pages += [page for topic_id in index.topic_ids for page in self._topic_pages(topic_id)]
-        pages += timeline_pages(self.views)
-        pages += self.listings.people_index_pages()
-        pages += [
-            render_page(COUNTRIES_INDEX, "countries_index.md.j2", in_nav=True, listing=True, countries=[
-                self.views.country(code, COUNTRIES_INDEX) | {"count": len(index.by_country[code])}
-                for code in index.country_codes]),
-            render_page(TOPICS_INDEX, "topics_index.md.j2", in_nav=True, listing=True, topics=[
-                {"label": index.settings.topics[topic_id], "link": link(TOPICS_INDEX, topic_path(topic_id)),
-                 "count": len(index.by_topic[topic_id])}
-                for topic_id in sorted(index.topic_ids, key=lambda t: sort_key(index.settings.topics[t]))]),
-        ]
-        return pages
+        groups = [single(PagePlan(event_path(event.id), event.path), partial(self._event_page, event))
+                  for event in index.events]
+        groups += [PageGroup(list_plans(person_path(person.id), index.by_person[person.id], person.path),
+                             partial(self._person_pages, person)) for person in index.people.values()]
+        groups += [PageGroup(list_plans(country_path(code), index.by_country[code]),
+                             partial(self._country_pages, code)) for code in index.country_codes]
+        groups += [PageGroup(list_plans(topic_path(topic_id), index.by_topic[topic_id]),
+                             partial(self._topic_pages, topic_id)) for topic_id in index.topic_ids]
+        groups.append(PageGroup(timeline_plans(self.views), partial(timeline_pages, self.views)))
+        groups.append(PageGroup(self.listings.people_index_plans(), self.listings.people_index_pages))
+        groups.append(single(PagePlan(COUNTRIES_INDEX, in_nav=True, listing=True), self._countries_index))
+        groups.append(single(PagePlan(TOPICS_INDEX, in_nav=True, listing=True), self._topics_index))
+        return groups
+
+    def _countries_index(self) -> Page:
+        index = self.index
+        return render_page(COUNTRIES_INDEX, "countries_index.md.j2", in_nav=True, listing=True, countries=[
+            self.views.country(code, COUNTRIES_INDEX) | {"count": len(index.by_country[code])}
+            for code in index.country_codes])
+
+    def _topics_index(self) -> Page:
+        index = self.index
+        return render_page(TOPICS_INDEX, "topics_index.md.j2", in_nav=True, listing=True, topics=[
+            {"label": index.settings.topics[topic_id], "link": link(TOPICS_INDEX, topic_path(topic_id)),
+             "count": len(index.by_topic[topic_id])}
+            for topic_id in sorted(index.topic_ids, key=lambda t: sort_key(index.settings.topics[t]))])
 
     def _event_page(self, event: Event) -> Page:
         index, views = self.index, self.views

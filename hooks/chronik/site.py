@@ -1,8 +1,11 @@
 """The one entry point of a build: a chronicle in, everything the site needs out.
 
-    chronicle -> index (once) -> pages, site files, fragments, head links
+    chronicle -> index (once) -> plan (paths of pages and files, fragments, head links)
+                              -> pages and site files, rendered from the plan
 
-The MkDocs hook and `chronik pages` both call `build_site`; neither builds pages on its own.
+`build_site` renders everything at once (`chronik pages`, `mkdocs serve`); `plan_site` gives the plan
+first, so that `mkdocs build` can register every page and render them on the second core while
+MkDocs works (background.py). Neither the hook nor the CLI builds pages on its own.
 """
 
 from __future__ import annotations
@@ -10,15 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 from .feeds import HeadLinks
 from .fragments import build_fragments, expand_markers
 from .index import ChronicleIndex, index_chronicle
 from .model import Chronicle
-from .pages import build_pages
+from .pages import plan_pages
 from .published import SiteFile
-from .site_files import build_site_files
-from .views import Page, Views, write_pages
+from .site_files import build_site_files, site_file_paths
+from .views import Page, PageGroup, PagePlan, Views, write_pages
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,43 @@ class SiteBuild:
         return expand_markers(markdown, self.fragments, page_path)
 
 
-def build_site(chronicle: Chronicle) -> SiteBuild:
-    """Everything generated for one build, each part computed once. Raises SiteFilesError without `site_url`."""
+@dataclass(frozen=True)
+class SitePlan:
+    index: ChronicleIndex
+    groups: list[PageGroup]
+    file_paths: list[str]  # feeds, calendars, open data, in the order `files()` builds them
+    fragments: dict[str, str]
+    head_links: HeadLinks
+
+    @cached_property
+    def page_plans(self) -> list[PagePlan]:
+        return [plan for group in self.groups for plan in group.plans]
+
+    @cached_property
+    def listings(self) -> frozenset[str]:
+        return frozenset(plan.path for plan in self.page_plans if plan.listing)
+
+    def pages(self) -> Iterator[Page]:
+        for group in self.groups:
+            yield from group.render()
+
+    def files(self) -> list[SiteFile]:
+        return build_site_files(self.index)
+
+    def expand(self, markdown: str, page_path: str) -> str:
+        return expand_markers(markdown, self.fragments, page_path)
+
+
+def plan_site(chronicle: Chronicle) -> SitePlan:
+    """What the build will make, before it is rendered. Raises SiteFilesError without `site_url`."""
     index = index_chronicle(chronicle)
     views = Views(index)
-    return SiteBuild(index=index, pages=build_pages(views), files=build_site_files(index),
-                     fragments=build_fragments(views), head_links=HeadLinks(index))
+    return SitePlan(index=index, groups=plan_pages(views), file_paths=site_file_paths(index),
+                    fragments=build_fragments(views), head_links=HeadLinks(index))
+
+
+def build_site(chronicle: Chronicle) -> SiteBuild:
+    """Everything generated for one build, each part computed once. Raises SiteFilesError without `site_url`."""
+    plan = plan_site(chronicle)
+    return SiteBuild(index=plan.index, pages=list(plan.pages()), files=plan.files(),
+                     fragments=plan.fragments, head_links=plan.head_links)

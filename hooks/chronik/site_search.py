@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import queue
 import shutil
 import subprocess
 import sys
@@ -59,8 +60,9 @@ class SearchIndexer:
 
     Speaks the service's protocol (base64-encoded JSON messages, each ended by a comma, the same the
     `pagefind` Python package speaks) with a reader thread, because that package polls for each answer
-    with a 0.1 s pause: 1,000 pages took minutes. Requests are sent at once; answers are collected
-    in the background and checked when the index is written."""
+    with a 0.1 s pause: 1,000 pages took minutes. Pages are handed to a writer thread, so that the
+    build never waits while Pagefind reads; answers are collected by a reader thread and checked
+    when the index is written."""
 
     def __init__(self) -> None:
         executable = get_executable()
@@ -72,17 +74,27 @@ class SearchIndexer:
         self._arrived = threading.Condition()
         self._next_id = 0
         self._pages: list[int] = []
+        self._outbox: queue.SimpleQueue[tuple[int, dict[str, Any]] | None] = queue.SimpleQueue()
+        self._write_error: OSError | None = None
         threading.Thread(target=self._read_answers, name="pagefind", daemon=True).start()
         self._index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
+        self._writer = threading.Thread(target=self._write_pages, name="pagefind-writer", daemon=True)
+        self._writer.start()
 
     def add(self, html: str, url: str) -> None:
-        """Queue a rendered page; returns once it is sent. `url` as readers reach it, e.g. `/personen/x/`."""
-        self._pages.append(self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None,
-                                       "url": url, "file_contents": html}))
+        """Queue a rendered page and return at once. `url` as readers reach it, e.g. `/personen/x/`."""
+        self._next_id += 1
+        self._pages.append(self._next_id)
+        self._outbox.put((self._next_id, {"type": "AddFile", "index_id": self._index_id, "file_path": None,
+                                          "url": url, "file_contents": html}))
 
     def finish(self, site_dir: Path) -> str:
         """Wait for every page, write the index below `site_dir`, stop the service."""
         try:
+            self._outbox.put(None)
+            self._writer.join()
+            if self._write_error is not None:
+                raise SearchIndexError(f"Pagefind ist gescheitert: {self._write_error}")
             indexed = sum(1 for message in self._pages if self._wait(message).get("page_word_count"))
             shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # Pagefind would keep stale chunks
             self._ask({"type": "WriteFiles", "index_id": self._index_id,
@@ -93,6 +105,7 @@ class SearchIndexer:
 
     def close(self) -> None:
         """Stop the service without writing anything (also after a failed build)."""
+        self._outbox.put(None)
         if self._process.poll() is None:
             self._process.stdin.close()
             self._process.terminate()
@@ -100,13 +113,24 @@ class SearchIndexer:
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._next_id += 1
-        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode("utf-8")
         try:
-            self._process.stdin.write(base64.b64encode(message) + b",")
-            self._process.stdin.flush()
+            self._write(self._next_id, payload)
         except OSError as error:
             raise SearchIndexError(f"Pagefind ist gescheitert: {error}") from None
         return self._next_id
+
+    def _write(self, message_id: int, payload: dict[str, Any]) -> None:
+        message = json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")
+        self._process.stdin.write(base64.b64encode(message) + b",")
+        self._process.stdin.flush()
+
+    def _write_pages(self) -> None:
+        while (item := self._outbox.get()) is not None:
+            if self._write_error is None:  # after a failure, drain the queue; finish() reports it
+                try:
+                    self._write(*item)
+                except (OSError, ValueError) as error:  # ValueError: stdin closed by close()
+                    self._write_error = OSError(str(error))
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         return self._wait(self._send(payload))

@@ -13,10 +13,19 @@ from typing import Any
 
 from .dates import MONTH_NAMES
 from .published import TIMELINE, timeline_month_path
-from .views import Page, Views, link, month_anchor, month_groups, month_heading, month_key, render_page
+from .views import Page, PagePlan, Views, link, month_anchor, month_groups, month_heading, month_key, render_page
 from .vocabulary import count_phrase
 
 TIMELINE_SPLIT = 300  # more events: zeitleiste.md becomes an overview, one page per month below zeitleiste/
+
+
+def timeline_plans(views: Views) -> tuple[PagePlan, ...]:
+    index = views.index
+    overview = PagePlan(TIMELINE, in_nav=True, listing=True)
+    if len(index.events) <= TIMELINE_SPLIT:
+        return (overview,)
+    return (overview, *(PagePlan(timeline_month_path(year, month), listing=True)
+                        for (year, month), _ in month_groups(index.events, index.is_unscheduled)))
 
 
 def timeline_pages(views: Views) -> list[Page]:

@@ -43,12 +43,43 @@ def tidy(markdown: str) -> str:
 
 
 @dataclass(frozen=True)
-class Page:
+class PagePlan:
+    """What a page is, known before it is rendered: a site engine can register every page first."""
     path: str  # relative to the site's docs root, e.g. "ereignisse/<id>.md"
-    markdown: str
     source: str | None = None  # the data file the Edit link opens, relative to the project root
     in_nav: bool = False
     listing: bool = False  # a list of other pages: kept out of the site search, it would outrank them
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    markdown: str
+    source: str | None = None
+    in_nav: bool = False
+    listing: bool = False
+
+    @property
+    def plan(self) -> PagePlan:
+        return PagePlan(self.path, self.source, self.in_nav, self.listing)
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """Pages rendered together (a person's page and its list pages, the timeline and its months),
+    with their plans worked out beforehand from the same index."""
+    plans: tuple[PagePlan, ...]
+    make: Callable[[], list[Page]]
+
+    def render(self) -> list[Page]:
+        pages = self.make()
+        if tuple(page.plan for page in pages) != self.plans:  # a planner and its renderer disagree: a bug
+            raise RuntimeError(f"Seitenplan und Seiten weichen ab: {self.plans} / {[p.plan for p in pages]}")
+        return pages
+
+
+def single(plan: PagePlan, make: Callable[[], Page]) -> PageGroup:
+    return PageGroup((plan,), lambda: [make()])
 
 
 def write_pages(pages: Iterable[Page], folder: Path) -> list[Path]:
