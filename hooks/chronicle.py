@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from chronik.background import SiteRenderer
 from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
-from chronik.incremental import ChangeTracker
+from chronik.incremental import ChangeTracker, PageCache
 from chronik.loading import FileCache, load_chronicle
 from chronik.problems import Problem, build_report, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
@@ -61,6 +61,7 @@ _broken: list[Problem] = []  # the current build's problems while serve shows th
 _dirty = False
 _files_cache: FileCache | None = None
 _changes = ChangeTracker()
+_page_cache = PageCache()
 _search_lock = threading.Lock()
 
 
@@ -134,17 +135,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _add_rendered(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
-    """Serve: every page and file rendered now, so that `--dirty` renders only what changed."""
+    """Serve: every page and file at hand now, so that `--dirty` renders only what changed. Pages an
+    edit cannot have changed come from the previous build (incremental.PageCache)."""
     if _dirty:
         _changes.start()
         if _changes.fragments_changed(site.fragments):
             for file in files:  # hand-written pages that show fragments
                 if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
                     file.is_modified = _modified
-    for page in site.pages():
+    renderer = SiteRenderer(site, groups=[])  # the site files on the second core, meanwhile the pages here
+    try:
+        pages = _page_cache.pages(site)
+        site_files = renderer.files()
+    finally:
+        renderer.close()
+    for page in pages:
         files.append(_tracked(_page_file(config, page.plan, page.markdown), page.markdown))
-    for site_file in site.files():
-        files.append(_tracked(File.generated(config, site_file.path, content=site_file.content), site_file.content))
+    for path in site.file_paths:
+        files.append(_tracked(File.generated(config, path, content=site_files[path]), site_files[path]))
 
 
 def _add_planned(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
@@ -185,6 +193,7 @@ def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig
     """Serve with broken data: remember the problems; give every page of the nav a file to stand in."""
     _broken[:] = problems
     _changes.forget()  # every page shows the problems now, and every page must come back after the fix
+    _page_cache.forget()
     for file in files:
         file.is_modified = _modified
     known = {file.src_uri for file in files}
@@ -267,12 +276,13 @@ def on_build_error(error: Exception) -> None:
     _stop_indexer()
     _stop_renderer()
     _changes.forget()
+    _page_cache.forget()
 
 
 def _index_site(site_dir: Path) -> None:
     with _search_lock:  # one index at a time; a newer build's thread waits and then indexes its state
         try:
-            log.info(f"Suchindex: {build_index(site_dir)}")
+            log.info(f"Suchindex: {build_index(site_dir, background=True)}")
         except SearchIndexError as error:
             log.warning(str(error))
 

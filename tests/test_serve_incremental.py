@@ -63,3 +63,35 @@ def test_a_dirty_rebuild_after_edits_equals_a_clean_build(tmp_path: Path, monkey
     # Only what changed was rendered again: not the pages of unrelated events.
     assert "ereignisse/2025-12-23-kast-trifft-noboa.md" not in rendered
     assert "ereignisse/2025-12-14-kast-gewinnt-stichwahl.md" in rendered
+
+
+PART = "events/2025-12-23-kast-trifft-noboa.yaml"  # part of the trip to Ecuador, with people, countries, topics
+
+
+@pytest.mark.parametrize("edit", [
+    ("title: Kast trifft Daniel Noboa in Quito", "title: Kast und Noboa in Quito"),
+    ("  Für Dienstag, den 23. Dezember,", "  Am Dienstag, dem 23. Dezember,"),  # the first sentence
+    ("place: Quito", "place: Guayaquil"),
+    ("countries: [EC, CL, PE]", "countries: [EC, CL]"),  # a country loses the event
+    ("status: planned", "status: happened"),
+], ids=["titel", "erster-satz", "ort", "land", "status"])
+def test_an_edit_of_one_event_renders_its_neighbourhood_and_equals_a_clean_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: tuple[str, str]) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    project = copy_project(tmp_path / "project")
+    served = tmp_path / "served"
+    hook = _serve_build(project, served, first=True)
+    before = _files(served)
+    part = project / PART
+    text = part.read_text(encoding="utf-8")
+    assert edit[0] in text
+    part.write_text(text.replace(edit[0], edit[1]), encoding="utf-8")
+    _serve_build(project, served, first=False)
+    clean = tmp_path / "clean"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(clean)], cwd=project,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True, capture_output=True)
+    after, expected = _files(served), _files(clean)
+    assert [path for path in expected if after.get(path) != expected[path]] == []
+    assert any(before.get(path) != expected[path] for path in expected)
+    # The edit touched one event: far fewer page groups were rendered again than the site has.
+    assert 0 < hook._page_cache.rendered < len(hook._current.groups) // 2

@@ -20,6 +20,7 @@ import traceback
 from typing import Any
 
 from .site import SitePlan
+from .views import PageGroup
 
 _BATCH = 32  # pages per message: fewer, larger messages cost the receiving thread less of the GIL
 
@@ -29,8 +30,11 @@ class BackgroundError(RuntimeError):
 
 
 class SiteRenderer:
-    def __init__(self, plan: SitePlan, forked: bool | None = None) -> None:
+    """`groups`: the page groups this renderer makes (all of the plan's unless given)."""
+
+    def __init__(self, plan: SitePlan, forked: bool | None = None, groups: list[PageGroup] | None = None) -> None:
         self._plan = plan
+        self._groups = plan.groups if groups is None else groups
         self._ready: dict[str, Any] = {}  # path -> Markdown (pages) or bytes (site files)
         self._done = False
         self._failure: str | None = None  # the worker's traceback
@@ -43,7 +47,7 @@ class SiteRenderer:
         if forked:
             self._start_worker()
         else:
-            self._pages = plan.pages()
+            self._pages = (page for group in self._groups for page in group.render())
 
     def page(self, path: str) -> str:
         """The Markdown of a planned page (waits for the worker if it has not sent it yet)."""
@@ -95,7 +99,8 @@ class SiteRenderer:
     def _start_worker(self) -> None:
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_work, args=(self._plan, sender), name="chronik-pages", daemon=True)
+        self._process = context.Process(target=_work, args=(self._plan, self._groups, sender), name="chronik-pages",
+                                        daemon=True)
         self._process.start()
         sender.close()  # the worker holds the only sending end: its exit ends the stream
         threading.Thread(target=self._receive, args=(receiver,), name="chronik-pages", daemon=True).start()
@@ -119,12 +124,12 @@ class SiteRenderer:
                 return
 
 
-def _work(plan: SitePlan, sender: Any) -> None:
-    """In the forked process: every page, then every file, in plan order."""
+def _work(plan: SitePlan, groups: list[PageGroup], sender: Any) -> None:
+    """In the forked process: the pages of `groups`, then every file, in plan order."""
     started = time.perf_counter()
     try:
         batch: dict[str, Any] = {}
-        for page in plan.pages():
+        for page in (page for group in groups for page in group.render()):
             batch[page.path] = page.markdown
             if len(batch) == _BATCH:
                 sender.send(("items", batch))

@@ -70,11 +70,18 @@ class HeadLinks:
         self._own |= {country_path(code): (country_feed_path(code), f"{title}: {countries.german_name(code)}")
                       for code in index.country_codes}
 
+        self._elements: dict[tuple[str, str], str] = {}  # (feed, page folder) -> element: most pages share one
+
     def for_page(self, page_path: str) -> str:
         path, title = self._own.get(page_path, self._site)
-        href = posixpath.relpath(path, page_folder(page_path) or ".")
-        return (f'<link rel="alternate" type="application/atom+xml" title="{html.escape("Feed: " + title)}" '
+        folder = page_folder(page_path) or "."
+        element = self._elements.get((path, folder))
+        if element is None:
+            href = posixpath.relpath(path, folder)
+            element = self._elements[path, folder] = (
+                f'<link rel="alternate" type="application/atom+xml" title="{html.escape("Feed: " + title)}" '
                 f'href="{html.escape(href)}">\n')
+        return element
 
 
 def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -159,12 +159,14 @@ class SearchIndexer:
             self._arrived.notify_all()
 
 
-def build_index(site_dir: Path) -> str:
-    """Run Pagefind over the built site; return its summary line. Raises SearchIndexError."""
+def build_index(site_dir: Path, background: bool = False) -> str:
+    """Run Pagefind over the built site; return its summary line. Raises SearchIndexError.
+    `background` (serve): at low priority, so that the next rebuild after an edit is not slowed."""
     shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # Pagefind would keep stale chunks
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR],
-        capture_output=True, text=True, timeout=1800)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+    if background and shutil.which("nice"):
+        command = ["nice", "-n", "15", *command]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind ist gescheitert:\n{result.stdout}\n{result.stderr}")
     indexed = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
