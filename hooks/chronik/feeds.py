@@ -13,6 +13,8 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from . import countries
 from .index import ChronicleIndex
 from .model import Event
@@ -52,7 +54,7 @@ def feeds(index: ChronicleIndex) -> list[Feed]:
 
 def build_feeds(index: ChronicleIndex) -> list[SiteFile]:
     template = TEMPLATES.get_template("feed.atom.j2")
-    entries: dict[str, dict[str, Any]] = {}  # an event is an entry in several feeds: render it once
+    entries: dict[str, Markup] = {}  # an event is an entry in several feeds: render it once
     return [SiteFile(feed.path, template.render(feed=_feed_view(index, feed, entries)).encode("utf-8"))
             for feed in feeds(index)]
 
@@ -84,10 +86,10 @@ class HeadLinks:
         return element
 
 
-def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, Markup]) -> dict[str, Any]:
     settings = index.settings
     newest_first = list(reversed(feed.events))[:FEED_ENTRIES]
-    entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry_view(index, event))
+    entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry(index, event))
                for event in newest_first]
     newest = max((revised(event) for event in feed.events), default=settings.election)
     licence = settings.licence
@@ -103,6 +105,11 @@ def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, dict[str, 
         "rights": (f"{licence.name} ({licence.url})" if licence.url else licence.name) if licence else None,
         "entries": entries,
     }
+
+
+def _entry(index: ChronicleIndex, event: Event) -> Markup:
+    """The entry's XML, escaped by its template: the feed template puts it in as it is."""
+    return Markup(TEMPLATES.get_template("feed_entry.atom.j2").render(e=_entry_view(index, event)))
 
 
 def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:

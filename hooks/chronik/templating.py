@@ -10,9 +10,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .text import escape_markdown, escape_url
 from .vocabulary import count_phrase, plural
@@ -22,7 +24,16 @@ _ESCAPED = (".atom.j2", ".svg.j2")
 
 
 def _finalize(value: object) -> object:
+    if type(value) is str:
+        return _xml_clean(value)
+    if isinstance(value, Markup):  # rendered by one of these templates: its values are clean already
+        return value
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=1 << 16)  # every value of every page passes here; most recur (names, links, labels)
+def _xml_clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 TEMPLATES = jinja2.Environment(

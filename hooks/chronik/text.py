@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 # Characters that start inline Markdown (those Python-Markdown can escape) or HTML.
@@ -13,6 +14,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]#!{}])")
 _BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([.)\-+])")
 
 
+@lru_cache(maxsize=1 << 16)  # names, titles and places recur on many pages
 def escape_markdown(text: str) -> str:
     """Plain text a contributor wrote, safe to put into Markdown: shown as typed, never as markup."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
