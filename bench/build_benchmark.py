@@ -337,9 +337,14 @@ def profile_build(events: int, folder: Path, output: Path, top: int = 25) -> Non
     command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "-q",
                "-d", str(folder / "profile-site")]
     subprocess.run(command, cwd=project, env=ENV, check=True)
-    print(f"\nProfil eines ganzen Builds bei {german(events)} Ereignissen (cProfile, kumuliert, {output}):")
-    stats = pstats.Stats(str(output))
-    stats.sort_stats("cumulative").print_stats(top)
+    print(f"\nProfil eines ganzen Builds bei {german(events)} Ereignissen (cProfile, nur der MkDocs-Prozess: "
+          f"die Seiten entstehen im zweiten Prozess; kumuliert, {output}):")
+    pstats.Stats(str(output)).sort_stats("cumulative").print_stats(top)
+    work = output.with_suffix(".arbeit.prof")
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(work), __file__, "--hooks-only", str(project)],
+                   env=ENV, check=True, stdout=subprocess.DEVNULL)
+    print(f"\nProfil der Arbeit der Chronik nacheinander (Laden, Plan, alle Seiten und Dateien; kumuliert, {work}):")
+    pstats.Stats(str(work)).sort_stats("cumulative").print_stats(top)
 
 
 def table(results: list[dict[str, float | int | str]]) -> str:
