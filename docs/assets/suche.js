@@ -20,8 +20,10 @@
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (module) {
         // Names first: a person's page names them once, an event about them may name them five
-        // times; repetition should count for less than the weighted name on their page.
-        return module.options({ ranking: { termFrequency: 0.3 }, excerptLength: 24 }).then(function () {
+        // times; repetition should count for less than the weighted name on their page. A word that
+        // only begins with the query counts less than by default: "frei" is a name, "Freitag" is not.
+        var ranking = { termFrequency: 0.3, termSimilarity: 2 };
+        return module.options({ ranking: ranking, excerptLength: 24 }).then(function () {
           module.init();
           return module;
         });
