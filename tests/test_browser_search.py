@@ -81,14 +81,16 @@ def test_a_result_shows_title_kind_date_and_an_excerpt_with_the_match_marked(sea
 def test_a_filter_narrows_the_results(search_box) -> None:
     everything = search(search_box, "kast")
     search_box.locator(f"{DIALOG} .chronik-suche__filterknopf").click()
-    search_box.locator(f"{DIALOG} select[name=Land]").select_option("Argentinien")
-    search_box.locator(f"{DIALOG} .chronik-suche__meldung", has_text="2 Treffer").wait_for()
+    search_box.locator(f"{DIALOG} select[name=Land]").select_option("Ecuador")
+    search_box.locator(f"{DIALOG} .chronik-suche__meldung", has_text="3 Treffer").wait_for()
     narrowed = titles(search_box)
-    assert sorted(narrowed) == ["Argentinien", "Kast trifft Javier Milei in Buenos Aires"]
+    # Not the page of Ecuador: it lists events with Kast, but lists are not searched (NOT_SEARCHED).
+    assert sorted(narrowed) == ["Kast im Interview bei Canal 13", "Kast reist nach Ecuador",
+                                "Kast trifft Daniel Noboa in Quito"]
     assert len(everything) > len(narrowed)
     search_box.locator(f"{DIALOG} select[name=Status]").select_option("stattgefunden")
     search_box.locator(f"{DIALOG} .chronik-suche__meldung", has_text="1 Treffer").wait_for()
-    assert titles(search_box) == ["Kast trifft Javier Milei in Buenos Aires"]
+    assert titles(search_box) == ["Kast reist nach Ecuador"]
 
 
 def test_no_match_is_said_in_german(search_box) -> None:
@@ -164,6 +166,21 @@ def test_only_page_content_is_indexed_not_navigation_footer_or_edit_link(page, b
     assert "Ehemalige Präsidentin Chiles" in content
     for outside in ("Seite editieren", "Seite bearbeiten", "Feed abonnieren", "Inhalte unter CC BY", "Über diese Chronik", "Zeitleiste", "Suche"):
         assert outside not in content
+    # Nor the lists of other pages (site_search.NOT_SEARCHED): the event is found on its own page.
+    assert "Kast trifft Michelle Bachelet" not in content and "Gemeinsam mit" not in content
+
+
+def test_a_listed_event_is_found_on_its_own_page_not_on_the_pages_that_list_it(page, base_url: str) -> None:
+    # Kast's, Valenzuela's and Paco's pages, Chile and Ecuador list events whose teasers name Bachelet.
+    page.goto(base_url)
+    found = page.evaluate("""async () => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const found = await pagefind.search('bachelet');
+        return Promise.all(found.results.map(async result => (await result.data()).meta));
+    }""")
+    named = [meta["title"] for meta in found if meta.get("art") in ("Person", "Land", "Thema")]
+    assert named == ["Michelle Bachelet"]
+    assert {"Kast trifft Michelle Bachelet", "Kast reist nach Ecuador"} <= {meta["title"] for meta in found}
 
 
 def test_search_loads_nothing_until_opened(page, base_url: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from chronik.index import index_chronicle
 from chronik.dates import parse_partial_date
-from chronik.feeds import HeadLinks, build_feeds
+from chronik.feeds import FEED_ENTRIES, OWN_FEED_ENTRIES, HeadLinks, build_feeds
 from chronik.model import Chronicle, Correction, Event, Person, Settings, Source
 from conftest import CHRONICLES, PROJECT, load_case
 
@@ -186,9 +186,13 @@ def test_fixture_chronicles_give_valid_feeds(case: str) -> None:
         _check_structure(ET.fromstring(content), path)
 
 
-def test_a_feed_carries_the_newest_hundred_events_only() -> None:
-    from chronik.feeds import FEED_ENTRIES
+def test_the_whole_feed_carries_the_newest_hundred_a_person_or_country_feed_the_newest_ten() -> None:
+    assert (FEED_ENTRIES, OWN_FEED_ENTRIES) == (100, 10)  # docs/daten.md names both numbers
     many = [event(f"2025-12-{1 + n % 28:02d}-e{n:03d}", f"2025-12-{1 + n % 28:02d}") for n in range(FEED_ENTRIES + 20)]
-    parsed = feedparser.parse(feeds_of(chronicle(*many))["feeds/chronik.xml"])
-    assert len(parsed.entries) == FEED_ENTRIES
-    assert parsed.entries[0].updated >= parsed.entries[-1].updated
+    files = feeds_of(chronicle(*many))
+    newest = [e.id for e in sorted(many, key=lambda e: e.sort_key, reverse=True)]
+    for path, limit in [("feeds/chronik.xml", FEED_ENTRIES), ("feeds/person-ana-perez.xml", OWN_FEED_ENTRIES),
+                        ("feeds/land-cl.xml", OWN_FEED_ENTRIES)]:
+        parsed = feedparser.parse(files[path])
+        assert len(parsed.entries) == limit, path
+        assert [entry.id.rsplit("/", 1)[1] for entry in parsed.entries] == newest[:limit], path

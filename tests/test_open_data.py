@@ -185,3 +185,12 @@ def test_a_cell_that_starts_like_a_formula_is_shown_as_text(text: str) -> None:
 def test_text_with_a_formula_sign_inside_stays_as_written() -> None:
     event = {column: None for column in CSV_COLUMNS} | {"title": "Kast: 1+1=2", "sources": []}
     assert _rows(events_csv([event]))[0]["title"] == "Kast: 1+1=2"
+
+
+def test_the_data_is_compact_and_the_schema_indented() -> None:
+    # Indenting made the data of 10,000 events 13 % larger; programs and browsers lay it out themselves.
+    files = {f.path: f.content for f in build_open_data(index_chronicle(_tricky_chronicle()))}
+    data = files["daten/ereignisse.json"].decode("utf-8")
+    assert data.count("\n") == 1 and data.endswith("}\n")
+    assert data == json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert files["daten/ereignisse.schema.json"].decode("utf-8").startswith('{\n  "')

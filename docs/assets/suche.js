@@ -19,9 +19,11 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (module) {
-        // Names first: a person's page names them once, an event about them may name them five
-        // times; repetition should count for less than the weighted name on their page.
-        return module.options({ ranking: { termFrequency: 0.3 }, excerptLength: 24 }).then(function () {
+        // Names first: a person's page names them once, with a high weight, an event about them may
+        // name them ten times. Pagefind's own term frequency (BM25, saturating, relative to the page's
+        // length) lets repetition count for less than that weighted name; a word that only begins with
+        // the query counts less than by default: "frei" is a name, "Freitag" is not.
+        return module.options({ ranking: { termSimilarity: 3 }, excerptLength: 24 }).then(function () {
           module.init();
           return module;
         });

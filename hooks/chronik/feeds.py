@@ -25,8 +25,11 @@ from .templating import TEMPLATES
 
 
 # A feed reader wants what is new, not the archive: at 10,000 events the person feed of the
-# president-elect would otherwise be megabytes, fetched by every subscriber every hour.
+# president-elect would otherwise be megabytes, fetched by every subscriber every hour. A person's or
+# a country's feed follows one name, so fewer suffice (jekyll-feed and WordPress default to 10); with
+# 100 each, the thousand such feeds of 10,000 events were half of the files beside the pages.
 FEED_ENTRIES = 100
+OWN_FEED_ENTRIES = 10
 
 
 @dataclass(frozen=True)
@@ -36,19 +39,22 @@ class Feed:
     subtitle: str
     page: str  # the page the feed belongs to, relative to the docs root
     events: tuple[Event, ...]  # in date order
+    limit: int  # the newest this many events are its entries
 
 
 def feeds(index: ChronicleIndex) -> list[Feed]:
     """Every feed of the chronicle, in a fixed order: the whole chronicle, people, countries."""
     title = index.settings.title
     newest = "das neueste Datum zuerst"
-    result = [Feed(SITE_FEED, title, f"Alle Ereignisse der Chronik, {newest}.", "index.md", index.events)]
+    result = [Feed(SITE_FEED, title, f"Alle Ereignisse der Chronik, {newest}.", "index.md", index.events,
+                   FEED_ENTRIES)]
     result += [Feed(person_feed_path(person.id), f"{title}: {person.name}",
                     f"Ereignisse der Chronik mit {person.name}, {newest}.", person_path(person.id),
-                    tuple(index.by_person[person.id])) for person in index.people.values()]
+                    tuple(index.by_person[person.id]), OWN_FEED_ENTRIES) for person in index.people.values()]
     result += [Feed(country_feed_path(code), f"{title}: {countries.german_name(code)}",
                     f"Ereignisse der Chronik mit Bezug zu {countries.dative(code)}, {newest}.",
-                    country_path(code), tuple(index.by_country[code])) for code in index.country_codes]
+                    country_path(code), tuple(index.by_country[code]), OWN_FEED_ENTRIES)
+               for code in index.country_codes]
     return result
 
 
@@ -88,7 +94,7 @@ class HeadLinks:
 
 def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, Markup]) -> dict[str, Any]:
     settings = index.settings
-    newest_first = list(reversed(feed.events))[:FEED_ENTRIES]
+    newest_first = list(reversed(feed.events))[:feed.limit]
     entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry(index, event))
                for event in newest_first]
     newest = max((revised(event) for event in feed.events), default=settings.election)

@@ -35,7 +35,7 @@ def build_open_data(index: ChronicleIndex) -> list[SiteFile]:
     chronicle = index.chronicle
     data = chronicle_data(index)
     return [
-        SiteFile(DATA_JSON, _json_bytes(data)),
+        SiteFile(DATA_JSON, _json_bytes(data, compact=True)),
         SiteFile(DATA_SCHEMA, _json_bytes(schema(chronicle))),
         SiteFile(DATA_CSV, events_csv(data["events"]).encode("utf-8-sig")),
     ]
@@ -137,5 +137,8 @@ def _date(date: PartialDate | None) -> str | None:
     return date.iso() if date is not None else None
 
 
-def _json_bytes(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def _json_bytes(data: dict[str, Any], compact: bool = False) -> bytes:
+    """The data compact (indenting added 13 % to 28 MB at 10,000 events; programs read it, and browsers
+    and `jq` lay it out for people); the schema indented, for people reading it as text."""
+    layout: dict[str, Any] = {"separators": (",", ":")} if compact else {"indent": 2}
+    return (json.dumps(data, ensure_ascii=False, **layout) + "\n").encode("utf-8")

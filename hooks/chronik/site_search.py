@@ -15,6 +15,7 @@ import base64
 import json
 import math
 import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -22,14 +23,19 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pagefind.service import get_executable
-
 BUNDLE_DIR = "pagefind"
 # Material for MkDocs wraps each page's content in this element (theme-specific on purpose:
 # the one place search depends on the theme's HTML).
 MATERIAL_ARTICLE = '<article class="md-content__inner md-typeset">'
 MATERIAL_EDIT_BUTTON = 'class="md-content__button md-icon"'
 LEAST_NAME_WEIGHT = 8  # see name_weight: above a heading's 7, so a name outweighs a title that contains it
+# Around what a generated page lists of other pages (its events, companions, countries): the reader
+# finds those on their own pages, and indexed here they made every person page a hit for every name
+# and word of its events (at 10,000 events a third of the index for a name). Templates write these
+# markers (macro `not_searched`); `mark_searchable` turns each pair into one ignored element. They
+# are raw HTML no contributor text can hold: markdown_safety allows neither `hidden` nor data attributes.
+NOT_SEARCHED = ('<div data-chronik-suche="aus" hidden></div>', '<div data-chronik-suche="an" hidden></div>')
+_IGNORED = ("<div data-pagefind-ignore>", "</div>")
 
 
 def name_weight(events: int, all_events: int, president_elect: bool = False) -> float:
@@ -52,7 +58,18 @@ def mark_searchable(html: str, weight: float | None = None) -> str:
     if MATERIAL_ARTICLE not in html:
         raise SearchIndexError("Der Inhaltsbereich der Seite wurde nicht gefunden; hat sich das Theme geändert?")
     weighted = f' data-pagefind-weight="{weight}"' if weight is not None else ""
-    return html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + f" data-pagefind-body{weighted}>", 1)
+    html = html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + f" data-pagefind-body{weighted}>", 1)
+    return _ignore_listed(html)
+
+
+def _ignore_listed(html: str) -> str:
+    """Each pair of NOT_SEARCHED markers becomes one element that Pagefind skips."""
+    start, end = NOT_SEARCHED
+    markers = re.findall("|".join(map(re.escape, NOT_SEARCHED)), html)
+    if markers != [start, end] * (len(markers) // 2):
+        raise SearchIndexError("Die Markierungen für nicht durchsuchte Listen sind nicht paarweise; "
+                               "prüfe die Vorlagen in hooks/chronik/templates/.")
+    return html.replace(start, _IGNORED[0]).replace(end, _IGNORED[1])
 
 
 class SearchIndexer:
@@ -65,6 +82,8 @@ class SearchIndexer:
     when the index is written."""
 
     def __init__(self) -> None:
+        # Imported here: templates import this module for NOT_SEARCHED, and pagefind pulls in asyncio (70 ms).
+        from pagefind.service import get_executable
         executable = get_executable()
         if executable is None:
             raise SearchIndexError("Pagefind fehlt; `./dev` installiert es (requirements.txt: pagefind_bin).")

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .site_search import NOT_SEARCHED
 from .text import escape_markdown, escape_url
 from .vocabulary import count_phrase, plural
 
@@ -57,6 +58,7 @@ TEMPLATES.filters["yaml"] = lambda text: json.dumps(str(text), ensure_ascii=Fals
 # `{{ n|count("Ereignis") }}` -> `3 Ereignisse`; `{{ n|plural("Ereignis") }}` -> the noun alone.
 TEMPLATES.filters["count"] = count_phrase
 TEMPLATES.filters["plural"] = plural
+TEMPLATES.globals["not_searched_markers"] = NOT_SEARCHED  # macro `not_searched` in _macros.md.j2
 
 
 def render(template: str, **context: object) -> str:
