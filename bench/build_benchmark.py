@@ -316,7 +316,11 @@ def measure(events: int, runs: int, folder: Path, serve: bool, hugo: bool) -> di
     figures["largest"], figures["largest_path"], figures["event_page"] = page_sizes(site)
     figures["site_size"] = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
     from search_payload import measure_payload  # imports chronik: not in the timed builds' process
-    files, _ = measure_payload(site, PAYLOAD_QUERY)
+    try:
+        files, _ = measure_payload(site, PAYLOAD_QUERY)
+    except Exception as error:  # noqa: BLE001 - a browser hiccup must not cost the whole run; say so
+        print(f"Suche: erster Versuch gescheitert ({type(error).__name__}), zweiter Versuch", file=sys.stderr)
+        files, _ = measure_payload(site, PAYLOAD_QUERY)
     figures["payload"] = sum(gzipped for _, _, gzipped in files)
     if hugo:
         project_hugo = hugo_project(plain / "docs", folder / f"hugo-{events}")
