@@ -78,15 +78,18 @@ class HeadLinks:
         self._own |= {country_path(code): (country_feed_path(code), f"{title}: {countries.german_name(code)}")
                       for code in index.country_codes}
 
-        self._elements: dict[tuple[str, str], str] = {}  # (feed, page folder) -> element: most pages share one
+        self._elements: dict[tuple[str, str | int], str] = {}  # (feed, folder or depth) -> element
 
     def for_page(self, page_path: str) -> str:
         path, title = self._own.get(page_path, self._site)
         folder = page_folder(page_path) or "."
-        element = self._elements.get((path, folder))
+        # Every page has a folder of its own; without a shared first part the way up depends on its depth only.
+        shared = path.split("/", 1)[0] == folder.split("/", 1)[0]
+        key = (path, folder if shared else folder.count("/"))
+        element = self._elements.get(key)
         if element is None:
             href = posixpath.relpath(path, folder)
-            element = self._elements[path, folder] = (
+            element = self._elements[key] = (
                 f'<link rel="alternate" type="application/atom+xml" title="{html.escape("Feed: " + title)}" '
                 f'href="{html.escape(href)}">\n')
         return element
