@@ -52,8 +52,11 @@ from synthetic import SOURCE_DATE_EPOCH, generate, german  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(SOURCE_DATE_EPOCH))
 TARGETS = ("Ziele (Issue 14), bei 1.000 und 10.000 Ereignissen: Verhältnis ≤ 1,0, Hooks ≤ 5 %; bei 1.000: serve "
-           "≤ 2,0 s; bei 10.000: Speicher ≤ 1,5 GB, keine Seite > 300 KB, Ereignisseite < 40 KB, Website ≤ 96 MB "
-           "(die Hälfte von 192 MB), Suche nach einem Namen ≤ 250 KB gzip")
+           "≤ 2,0 s; bei 10.000: Speicher ≤ 1,5 GB, keine Seite > 300 KB, Ereignisseite < 40 KB, Dateien neben den "
+           "Seiten ≤ 96 MB (die Hälfte von 192 MB), Suche nach einem Namen ≤ 250 KB gzip")
+# The files beside the pages (site_files.py): issue 14's 192 MB counted these, not the pages
+SITE_FILE_FOLDERS = ("feeds", "kalender", "daten")
+SITE_FILE_NAMES = "suche/namen.json"
 PAYLOAD_QUERY = "gonzalez"  # a surname in about a tenth of the synthetic pages (bench/synthetic.py)
 
 
@@ -315,6 +318,9 @@ def measure(events: int, runs: int, folder: Path, serve: bool, hugo: bool) -> di
     figures["pages"] = len(list(site.rglob("index.html")))
     figures["largest"], figures["largest_path"], figures["event_page"] = page_sizes(site)
     figures["site_size"] = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    figures["beside_pages"] = (sum(path.stat().st_size for folder in SITE_FILE_FOLDERS
+                                   for path in (site / folder).rglob("*") if path.is_file())
+                               + (site / SITE_FILE_NAMES).stat().st_size)
     from search_payload import measure_payload  # imports chronik: not in the timed builds' process
     try:
         files, _ = measure_payload(site, PAYLOAD_QUERY)
@@ -374,7 +380,9 @@ def table(results: list[dict[str, float | int | str]]) -> str:
         ("Größte HTML-Seite (Ziel ≤ 300 KB)",
          [f"{german(r['largest'] / 1000)} KB ({r['largest_path']})" for r in results]),
         ("Median einer Ereignisseite (Ziel < 40 KB)", [f"{german(r['event_page'] / 1000, 1)} KB" for r in results]),
-        ("Website ganz (Ziel bei 10.000 ≤ 96 MB)", [f"{german(r['site_size'] / 1e6, 1)} MB" for r in results]),
+        ("Website ganz", [f"{german(r['site_size'] / 1e6, 1)} MB" for r in results]),
+        ("… davon Feeds, Kalender, Daten, Namensliste (Ziel bei 10.000 ≤ 96 MB)",
+         [f"{german(r['beside_pages'] / 1e6, 1)} MB" for r in results]),
         (f"Suche nach „{PAYLOAD_QUERY}“: Nutzlast bis zu den ersten Treffern, gzip (Ziel ≤ 250 KB)",
          [f"{german(r['payload'] / 1000)} KB" for r in results]),
     ]
