@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable
 
 from . import countries
 from .chart import overview_html
@@ -123,26 +124,22 @@ class ChronicleIndex:
     # Per event on first use (not all at once): the build plans on one core and renders on the other,
     # and the plan (the start page's lists) needs only a few.
     @cached_property
-    def _date_texts(self) -> dict[str, str]:
+    def _per_event(self) -> dict[tuple[str, str], str]:
         return {}
+
+    def _once(self, kind: str, event: Event, compute: Callable[[Event], str]) -> str:
+        text = self._per_event.get((kind, event.id))
+        if text is None:
+            text = self._per_event[kind, event.id] = compute(event)
+        return text
 
     def date_text(self, event: Event) -> str:
         """`22. Dezember 2025`, `etwa Januar 2026`: formatted once per event and build."""
-        text = self._date_texts.get(event.id)
-        if text is None:
-            text = self._date_texts[event.id] = format_span(event.date, event.end, event.approximate)
-        return text
-
-    @cached_property
-    def _teasers(self) -> dict[str, str]:
-        return {}
+        return self._once("date", event, lambda e: format_span(e.date, e.end, e.approximate))
 
     def teaser(self, event: Event) -> str:
         """The first sentence of the summary as plain text: timeline, start page, meta description."""
-        text = self._teasers.get(event.id)
-        if text is None:
-            text = self._teasers[event.id] = teaser(event.summary)
-        return text
+        return self._once("teaser", event, lambda e: teaser(e.summary))
 
     @cached_property
     def _descriptions(self) -> dict[str, str]:

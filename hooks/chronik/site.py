@@ -26,33 +26,11 @@ from .views import Page, PageGroup, PagePlan, Views, write_pages
 
 
 @dataclass(frozen=True)
-class SiteBuild:
-    index: ChronicleIndex
-    pages: list[Page]
-    files: list[SiteFile]  # feeds, calendars, open data: ready-made bytes
-    fragments: dict[str, str]  # pieces for the hand-written pages, by marker name
-    head_links: HeadLinks
-
-    @cached_property
-    def listings(self) -> frozenset[str]:
-        """Generated pages that list other pages: kept out of the site search, they would outrank them."""
-        return frozenset(page.path for page in self.pages if page.listing)
-
-    def write_pages(self, folder: Path) -> list[Path]:
-        """The generated pages as Markdown files below `folder` (for other site engines or inspection)."""
-        return write_pages(self.pages, folder)
-
-    def expand(self, markdown: str, page_path: str) -> str:
-        """A hand-written page with its `<!-- chronik: name -->` markers filled in (MarkerError if unknown)."""
-        return expand_markers(markdown, self.fragments, page_path)
-
-
-@dataclass(frozen=True)
 class SitePlan:
     index: ChronicleIndex
     groups: list[PageGroup]
     file_paths: list[str]  # feeds, calendars, open data, in the order `files()` builds them
-    fragments: dict[str, str]
+    fragments: dict[str, str]  # pieces for the hand-written pages, by marker name
     head_links: HeadLinks
 
     @cached_property
@@ -61,6 +39,7 @@ class SitePlan:
 
     @cached_property
     def listings(self) -> frozenset[str]:
+        """Generated pages that list other pages: kept out of the site search, they would outrank them."""
         return frozenset(plan.path for plan in self.page_plans if plan.listing)
 
     def pages(self) -> Iterator[Page]:
@@ -71,7 +50,35 @@ class SitePlan:
         return build_site_files(self.index)
 
     def expand(self, markdown: str, page_path: str) -> str:
+        """A hand-written page with its `<!-- chronik: name -->` markers filled in (MarkerError if unknown)."""
         return expand_markers(markdown, self.fragments, page_path)
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """A plan with everything rendered at once (`chronik pages`, tests, benchmarks)."""
+    plan: SitePlan
+    pages: list[Page]
+    files: list[SiteFile]  # feeds, calendars, open data: ready-made bytes
+
+    @property
+    def index(self) -> ChronicleIndex:
+        return self.plan.index
+
+    @property
+    def fragments(self) -> dict[str, str]:
+        return self.plan.fragments
+
+    @property
+    def listings(self) -> frozenset[str]:
+        return self.plan.listings
+
+    def write_pages(self, folder: Path) -> list[Path]:
+        """The generated pages as Markdown files below `folder` (for other site engines or inspection)."""
+        return write_pages(self.pages, folder)
+
+    def expand(self, markdown: str, page_path: str) -> str:
+        return self.plan.expand(markdown, page_path)
 
 
 def plan_site(chronicle: Chronicle) -> SitePlan:
@@ -85,5 +92,4 @@ def plan_site(chronicle: Chronicle) -> SitePlan:
 def build_site(chronicle: Chronicle) -> SiteBuild:
     """Everything generated for one build, each part computed once. Raises SiteFilesError without `site_url`."""
     plan = plan_site(chronicle)
-    return SiteBuild(index=plan.index, pages=list(plan.pages()), files=plan.files(),
-                     fragments=plan.fragments, head_links=plan.head_links)
+    return SiteBuild(plan=plan, pages=list(plan.pages()), files=plan.files())
