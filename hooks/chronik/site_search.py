@@ -119,6 +119,15 @@ class SearchIndexer:
             shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # Pagefind would keep stale chunks
             self._ask({"type": "WriteFiles", "index_id": self._index_id,
                        "output_path": str((site_dir / BUNDLE_DIR).resolve())})
+            # Pagefind answers WriteFiles before its last file is on disk: a SIGTERM now cut
+            # pagefind-ui.js short at 112 KiB. At the end of its input the service finishes and exits.
+            self._process.stdin.close()
+            try:
+                code = self._process.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                raise SearchIndexError("Pagefind ist gescheitert: der Dienst endet nicht.") from None
+            if code != 0:
+                raise SearchIndexError(f"Pagefind ist gescheitert: Exit-Code {code}")
         finally:
             self.close()
         return f"Indexed {indexed} pages"
@@ -127,7 +136,8 @@ class SearchIndexer:
         """Stop the service without writing anything (also after a failed build)."""
         self._outbox.put(None)
         if self._process.poll() is None:
-            self._process.stdin.close()
+            if not self._process.stdin.closed:
+                self._process.stdin.close()
             self._process.terminate()
             self._process.wait(timeout=30)
 
