@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,25 @@ def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str
     the chronicle is None while any file has an error, reported or not. `cache`
     keeps checked files between the builds of one `serve` process.
     """
+    with _without_cycle_collector():
+        return _load(root, settings, today, only, cache)
+
+
+@contextlib.contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Reading makes objects that stay (records, documents with their lines), hardly garbage: the
+    cycle collector, triggered again and again by them, would only walk them (about a fifth of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, settings: Settings, today: dt.date, only: set[str] | None,
+          cache: FileCache | None) -> LoadResult:
     problems: list[Problem] = []
     events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems, cache=cache)
     people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems, cache=cache)
