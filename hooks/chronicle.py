@@ -3,41 +3,44 @@
 It reads the data on every build (never at import: `mkdocs serve` does not reload
 hook modules), logs every problem, stops the build on errors, and hands what
 `chronik.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
-fragments for the hand-written pages, a feed link in every page's head. Under `build`,
-pages and files are rendered on the second core while MkDocs works (chronik.background);
-rendered pages go to the search index while MkDocs renders the next ones.
+fragments for the hand-written pages, a feed link in every page's head. Under `build`, a
+second process renders pages and files, then turns generated pages into HTML for MkDocs from
+the back while MkDocs works from the front (chronik.background, `_SharedPage`); rendered
+pages go to the search index while MkDocs renders the next ones.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
-import threading
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from chronik.background import SiteRenderer
+from chronik.background import SiteRenderer, Sharing
 from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
-from chronik.incremental import ChangeTracker, PageCache
+from chronik.handover import Key, attributes_set_by, collect_log_records, pack, unpack
+from chronik.incremental import ChangeTracker, PageCache, modified, unmodified
 from chronik.loading import FileCache, load_chronicle
 from chronik.problems import Problem, build_report, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SitePlan, plan_site
 from chronik.views import PagePlan
 from chronik.site_files import SiteFilesError
-from chronik.site_search import SearchIndexer, SearchIndexError, build_index, mark_searchable
+from chronik.site_search import BuildSearch, SearchIndexError, mark_searchable
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.nav import Navigation
 
-# Under "mkdocs.", so that `--strict` counts our warnings.
-log = logging.getLogger("mkdocs.hooks.chronicle")
+log = logging.getLogger("mkdocs.hooks.chronicle")  # under "mkdocs.": `--strict` counts our warnings
 # The hand-written start page and search page are not searched: lists would outrank the pages
 # they list, and the search page would find itself. Generated listings say so themselves.
 _NOT_SEARCHED = {"index.md", "suche.md"}
@@ -46,12 +49,9 @@ _CONTRIBUTOR_PAGES = {"mitmachen.md": 0.2, "daten.md": 0.2}
 # The search page is a frame for the script: nothing on it a reader could correct.
 _NOT_EDITABLE = {"suche.md"}
 _current: SitePlan | None = None  # the build in progress, set in on_files
-# Under `build`: renders the planned pages and files in a second process; on_pre_page and on_env
-# wait for what they need. Under `serve`, everything is rendered in on_files (`--dirty` compares it).
+# Under `build`, the second process (started in on_nav). Under `serve`, on_files renders everything.
 _renderer: SiteRenderer | None = None
-_waiting_pages: set[str] = set()
-_waiting_files: dict[str, File] = {}
-_indexer: SearchIndexer | None = None  # Pagefind, fed page by page while MkDocs renders
+_search: BuildSearch | None = None  # Pagefind, fed page by page while MkDocs renders
 # Under `serve`, broken data does not stop the build (MkDocs would hold every request until a good
 # one): every page shows the problems instead. `build` still fails on them.
 _serving = False
@@ -62,7 +62,6 @@ _dirty = False
 _files_cache: FileCache | None = None
 _changes = ChangeTracker()
 _page_cache = PageCache()
-_search_lock = threading.Lock()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -93,9 +92,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _current, _indexer
+    global _current
     _current = None
-    _stop_indexer()
+    _stop_search()
     _stop_renderer()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
@@ -130,8 +129,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         _add_planned(site, files, config)
     _current = site
-    _indexer = None if _dirty else SearchIndexer()
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Every file and page is final now: under `build`, start the second process (it forks, so it
+    sees them all), then the search indexer (its process and threads must not be forked)."""
+    global _renderer, _search
+    if _current is None:
+        return nav
+    _SharedPage.taken = 0
+    if not _serving:
+        # What exists now lives until the build ends: the cycle collector skips it, and the forked process
+        # shares it instead of copying what the collector touches. (Under serve it would stay for good.)
+        gc.freeze()
+        shared = [plan.path for plan in _current.page_plans if not plan.in_nav]
+        _renderer = SiteRenderer(_current, sharing=Sharing(shared, _converter(config, files)))
+    _search = BuildSearch(afterwards=_dirty)
+    return nav
 
 
 def _add_rendered(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
@@ -142,7 +157,7 @@ def _add_rendered(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
         if _changes.fragments_changed(site.fragments):
             for file in files:  # hand-written pages that show fragments
                 if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
-                    file.is_modified = _modified
+                    file.is_modified = modified
     renderer = SiteRenderer(site, groups=[])  # the site files on the second core, meanwhile the pages here
     try:
         pages = _page_cache.pages(site)
@@ -156,15 +171,15 @@ def _add_rendered(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
 
 
 def _add_planned(site: SitePlan, files: Files, config: MkDocsConfig) -> None:
-    """Build: every page and file registered now, filled in when MkDocs reads or writes it."""
-    global _renderer
-    _renderer = SiteRenderer(site)  # forks: before the search indexer starts its process and thread
+    """Build: every page and file registered now, filled in when MkDocs reads or writes it (the
+    second process starts in on_nav)."""
     for plan in site.page_plans:
-        _waiting_pages.add(plan.path)
-        files.append(_page_file(config, plan, ""))
+        file = _page_file(config, plan, "")
+        if not plan.in_nav:  # MkDocs makes pages for files in the nav itself, with the nav's titles
+            _SharedPage(None, file, config)
+        files.append(file)
     for path in site.file_paths:
-        _waiting_files[path] = File.generated(config, path, content=b"")
-        files.append(_waiting_files[path])
+        files.append(File.generated(config, path, content=b""))
 
 
 def _page_file(config: MkDocsConfig, plan: PagePlan, markdown: str) -> File:
@@ -177,16 +192,8 @@ def _page_file(config: MkDocsConfig, plan: PagePlan, markdown: str) -> File:
 def _tracked(file: File, content: str | bytes) -> File:
     """Under `serve --dirty`, a generated file whose content did not change is not rendered again."""
     if _dirty and not _changes.changed(file.src_uri, content):
-        file.is_modified = _unmodified
+        file.is_modified = unmodified
     return file
-
-
-def _modified() -> bool:
-    return True
-
-
-def _unmodified() -> bool:
-    return False
 
 
 def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig) -> Files:
@@ -195,7 +202,7 @@ def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig
     _changes.forget()  # every page shows the problems now, and every page must come back after the fix
     _page_cache.forget()
     for file in files:
-        file.is_modified = _modified
+        file.is_modified = modified
     known = {file.src_uri for file in files}
     for path in nav_paths(config.nav or []):
         if path not in known:
@@ -204,9 +211,8 @@ def _show_in_browser(problems: list[Problem], files: Files, config: MkDocsConfig
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    if _renderer is not None and page.file.src_uri in _waiting_pages:
-        _waiting_pages.discard(page.file.src_uri)
-        page.file.content_string = _renderer.page(page.file.src_uri)
+    if _renderer is not None and (markdown := _renderer.take_page(page.file.src_uri)) is not None:
+        page.file.content_string = markdown
     return page
 
 
@@ -216,10 +222,66 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     renderer, _renderer = _renderer, None
     if renderer is not None:
         for path, content in renderer.files().items():
-            _waiting_files.pop(path).content_bytes = content
+            files.get_file_from_path(path).content_bytes = content
         log.info(f"Seiten und Dateien der Chronik erzeugt in {renderer.seconds:.1f} s"
-                 + (" (im zweiten Prozess)" if renderer.forked else ""))
+                 + (f" (im zweiten Prozess; dort danach {_SharedPage.taken} Seiten in HTML umgewandelt)"
+                    if renderer.forked else ""))
     return env
+
+
+class _SharedPage(Page):
+    """A generated page that the second process may have turned into HTML already.
+
+    MkDocs' own Markdown step (`Page.render`, same configuration, same extensions) runs for every
+    page, once: here, or in the second process (`_converter`), forked with all files and pages
+    in place. Its result is taken only for the very Markdown this page has now (chronik.handover);
+    otherwise, and wherever the worker declined, MkDocs renders the page here as always."""
+
+    taken = 0  # pages whose HTML came from the second process, for the build's log
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        payload = _renderer.converted(self.file.src_uri) if _renderer is not None else None
+        rendered = payload and unpack(payload, self.markdown or "", lambda key: _object_of(key, files))
+        if rendered:
+            vars(self).update(rendered)
+            _SharedPage.taken += 1
+        else:
+            super().render(config, files)
+
+
+def _converter(config: MkDocsConfig, files: Files) -> Callable[[str, str], bytes | None]:
+    """For the second process: what MkDocs does to a page between on_pre_page and on_page_content
+    (read the source, on_page_markdown, `Page.render`); hands back what `render` set. A page whose
+    rendering logs anything (a broken link, say) is left to MkDocs here, to report it as always."""
+    logged: list[logging.LogRecord] = []
+    collecting = False
+
+    def convert(path: str, markdown: str) -> bytes | None:
+        nonlocal collecting
+        if not collecting:  # only now: this runs in the second process
+            collecting = collect_log_records(into=logged)
+        page = files.get_file_from_path(path).page
+        page.file.content_string = markdown
+        config._current_page = page
+        try:
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            logged.clear()
+            rendered = attributes_set_by(page, lambda: Page.render(page, config, files))  # MkDocs' own render
+        finally:
+            config._current_page = None
+        return None if logged else pack(page.markdown, rendered, _key_of)
+    return convert
+
+
+def _key_of(obj: object) -> Key | None:  # files and pages travel as their path: each process has its own
+    return ("file", obj.src_uri) if isinstance(obj, File) else ("page", obj.file.src_uri) if isinstance(obj, Page) \
+        else None
+
+
+def _object_of(key: Key, files: Files) -> object:
+    file = files.get_file_from_path(key[1])  # the worker forked from these very files
+    return file if key[0] == "file" else file.page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -246,8 +308,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = mark_searchable(output, _CONTRIBUTOR_PAGES.get(page.file.src_uri))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-    if _indexer is not None:
-        _indexer.add(output, "/" + page.url)
+    if _search is not None:
+        _search.add(output, "/" + page.url)
     return output
 
 
@@ -257,34 +319,21 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    global _indexer
-    indexer, _indexer = _indexer, None
-    if _broken:
-        return
-    if _dirty:  # only changed pages passed on_post_page: index the whole site once it is written
-        threading.Thread(target=_index_site, args=(Path(config.site_dir),), name="pagefind", daemon=True).start()
-        return
-    if indexer is None:
+    global _search
+    search, _search = _search, None
+    if _broken or search is None:
         return
     try:
-        log.info(f"Suchindex: {indexer.finish(Path(config.site_dir))}")
+        search.finish(Path(config.site_dir), report=log.info, warn=log.warning)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 
 
 def on_build_error(error: Exception) -> None:
-    _stop_indexer()
+    _stop_search()
     _stop_renderer()
     _changes.forget()
     _page_cache.forget()
-
-
-def _index_site(site_dir: Path) -> None:
-    with _search_lock:  # one index at a time; a newer build's thread waits and then indexes its state
-        try:
-            log.info(f"Suchindex: {build_index(site_dir, background=True)}")
-        except SearchIndexError as error:
-            log.warning(str(error))
 
 
 def _stop_renderer() -> None:
@@ -292,12 +341,10 @@ def _stop_renderer() -> None:
     if _renderer is not None:
         _renderer.close()
         _renderer = None
-    _waiting_pages.clear()
-    _waiting_files.clear()
 
 
-def _stop_indexer() -> None:
-    global _indexer
-    if _indexer is not None:
-        _indexer.close()
-        _indexer = None
+def _stop_search() -> None:
+    global _search
+    if _search is not None:
+        _search.close()
+        _search = None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,6 +79,28 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy(source, target / part)
     return target
+
+
+# Pagefind writes its filter and metadata indexes in arbitrary order, under names hashed from
+# their content (Pagefind/pagefind#638: only fragments are stable). Everything else must match,
+# pagefind-entry.json too, apart from the name of the metadata index it points at.
+UNSTABLE_SEARCH_FILES = re.compile(r"^pagefind/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$")
+SEARCH_ENTRY = "pagefind/pagefind-entry.json"
+
+
+def comparable_site(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site by path, the search files whose names vary made comparable."""
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    unstable = sorted(name for name in files if UNSTABLE_SEARCH_FILES.match(name))
+    comparable = {name: content for name, content in files.items() if name not in unstable}
+    entry = json.loads(comparable[SEARCH_ENTRY])
+    for language in entry["languages"].values():
+        language["hash"] = "<name of the metadata index>"
+    comparable[SEARCH_ENTRY] = json.dumps(entry, sort_keys=True).encode()
+    # The unstable files are left out by name, but their number must not change.
+    comparable["<unstable search files>"] = ",".join(re.sub(r"_[0-9a-f]+\.", "_*.", name)
+                                                     for name in unstable).encode()
+    return comparable
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:

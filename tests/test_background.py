@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from chronik.background import BackgroundError, SiteRenderer
+from chronik.background import BackgroundError, Sharing, SiteRenderer
 from chronik.loading import load_chronicle
 from chronik.settings import read_config, settings_from_config
 from chronik.site import build_site, plan_site
@@ -56,3 +56,53 @@ def test_a_plan_that_disagrees_with_its_pages_is_a_bug_not_a_silent_change() -> 
     group = PageGroup((PagePlan("a.md"),), lambda: [Page("b.md", "# B\n")])
     with pytest.raises(RuntimeError, match="Seitenplan und Seiten weichen ab"):
         group.render()
+
+
+def _convert(path: str, markdown: str) -> bytes | None:
+    """A stand-in for the engine's conversion; declines one page, fails on another."""
+    if path.endswith("index.md"):
+        return None
+    if path.startswith("themen/"):
+        raise ValueError("kaputt")
+    return f"{path}|{len(markdown)}".encode()
+
+
+def test_the_worker_converts_what_the_engine_has_not_claimed(chronicle) -> None:
+    plan = plan_site(chronicle)
+    markdown = {page.path: page.markdown for page in build_site(chronicle).pages}
+    paths = [page_plan.path for page_plan in plan.page_plans]
+    renderer = SiteRenderer(plan, forked=True, sharing=Sharing(paths, _convert))
+    try:
+        renderer.files()  # the worker is done: the engine claimed nothing, so the worker converted every page
+        results = {path: renderer.converted(path) for path in paths}
+    finally:
+        renderer.close()
+    assert results == {path: None if path.endswith("index.md") or path.startswith("themen/")
+                       else f"{path}|{len(markdown[path])}".encode() for path in paths}
+    assert renderer.converted_in_worker == sum(result is not None for result in results.values()) > 10
+
+
+def test_engine_and_worker_meet_and_each_page_is_converted_once(chronicle) -> None:
+    plan = plan_site(chronicle)
+    paths = [page_plan.path for page_plan in plan.page_plans if not page_plan.path.startswith("themen/")]
+    renderer = SiteRenderer(plan, forked=True, sharing=Sharing(paths, lambda path, markdown: path.encode()))
+    try:
+        sides = []
+        for path in paths:  # the engine's order; it converts a page itself when the worker has not claimed it
+            renderer.page(path)
+            result = renderer.converted(path)
+            assert result in (None, path.encode())
+            sides.append("worker" if result else "engine")
+        renderer.files()
+    finally:
+        renderer.close()
+    # The worker works from the back: whatever it converted is one block at the end.
+    assert sides == sorted(sides)
+    assert renderer.converted_in_worker == sides.count("worker")
+
+
+def test_without_a_second_process_the_engine_converts_every_page(chronicle) -> None:
+    plan = plan_site(chronicle)
+    paths = [page_plan.path for page_plan in plan.page_plans]
+    renderer = SiteRenderer(plan, forked=False, sharing=Sharing(paths, _convert))
+    assert [renderer.converted(path) for path in paths] == [None] * len(paths)

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import PROJECT, SITE_PATH, copy_project, mkdocs_build
+from conftest import PROJECT, SITE_PATH, comparable_site, copy_project, mkdocs_build
 
 def _ids(folder: str) -> list[str]:
     return sorted(path.stem for path in (PROJECT / folder).rglob("*.yaml"))
@@ -80,32 +80,11 @@ def test_pages_load_nothing_from_third_parties(site: Path) -> None:
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{page.relative_to(site)} loads {tag}"
 
 
-# Pagefind writes its filter and metadata indexes in arbitrary order, under names hashed from
-# their content (Pagefind/pagefind#638: only fragments are stable). Everything else must match,
-# pagefind-entry.json too, apart from the name of the metadata index it points at.
-UNSTABLE_SEARCH_FILES = re.compile(r"^pagefind/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$")
-SEARCH_ENTRY = "pagefind/pagefind-entry.json"
-
-
-def _comparable(folder: Path) -> dict[str, bytes]:
-    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-    unstable = sorted(name for name in files if UNSTABLE_SEARCH_FILES.match(name))
-    comparable = {name: content for name, content in files.items() if name not in unstable}
-    entry = json.loads(comparable[SEARCH_ENTRY])
-    for language in entry["languages"].values():
-        language["hash"] = "<name of the metadata index>"
-    comparable[SEARCH_ENTRY] = json.dumps(entry, sort_keys=True).encode()
-    # The unstable files are left out by name, but their number must not change.
-    comparable["<unstable search files>"] = ",".join(re.sub(r"_[0-9a-f]+\.", "_*.", name)
-                                                     for name in unstable).encode()
-    return comparable
-
-
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "again")
     again = tmp_path / "site"
     assert mkdocs_build(project, again).returncode == 0
-    first, second = _comparable(site), _comparable(again)
+    first, second = comparable_site(site), comparable_site(again)
     assert len(first) > 100 and any(name.startswith("pagefind/fragment/") for name in first)
     assert any(name.startswith("pagefind/index/") for name in first)
     assert b"filter/de_*.pf_filter" in first["<unstable search files>"]

@@ -12,6 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from chronik.site_search import BuildSearch
 from conftest import SOURCE_DATE_EPOCH, copy_project
 
 EVENT = "events/2025-12-14-kast-gewinnt-stichwahl.yaml"
@@ -26,7 +27,7 @@ def _serve_build(project: Path, site: Path, first: bool) -> None:
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     hook = config.plugins["hooks/chronicle.py"]
-    with hook._search_lock:  # the search index follows in the background; wait for it
+    with BuildSearch.LOCK:  # the search index follows in the background; wait for it
         pass
     return hook
 

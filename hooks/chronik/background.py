@@ -6,8 +6,13 @@ writes them. A forked process renders pages and files in plan order and streams 
 thread here receives them, so the worker never waits for the engine. MkDocs spends its first phase
 turning Markdown into HTML on one core: the pages are ready long before it asks for the last one.
 
-Where `fork` is not available (Windows, macOS' default), everything is rendered here, on demand.
-The output is the same either way: the same functions render the same plan.
+Once its own work is done, the worker can take over part of the engine's: converting pages (for
+MkDocs: Markdown to HTML, by MkDocs' own code; `Sharing`). The engine converts pages from the front
+of the list, the worker from the back, until they meet; each page is claimed by exactly one side.
+
+Where `fork` is not available (Windows, macOS' default), everything is rendered here, on demand,
+and the engine converts every page itself. The output is the same either way: the same functions
+render the same plan.
 """
 
 from __future__ import annotations
@@ -17,12 +22,52 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .site import SitePlan
 from .views import PageGroup
 
 _BATCH = 32  # pages per message: fewer, larger messages cost the receiving thread less of the GIL
+_PIPE_SIZE = 1 << 20  # Linux' default upper limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
+_CONVERTED_BATCH = 8  # converted pages are larger; the engine waits for the last ones where both sides meet
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """Pages the worker may convert for the engine once pages and files are rendered.
+
+    `paths`: in the order the engine converts them. `convert(path, markdown)` runs in the worker and
+    returns the engine's result as bytes, or None where the engine must convert the page itself
+    (say, because converting it there logged a warning the engine has to show)."""
+
+    paths: Sequence[str]
+    convert: Callable[[str, str], bytes | None]
+
+
+class _Claims:
+    """Who converts which shared page: the engine takes indexes from the front, the worker from the
+    back, under one lock in memory both processes share (created before the fork)."""
+
+    def __init__(self, context: Any, count: int) -> None:
+        self._lock = context.Lock()
+        self._front = context.RawValue("q", 0)  # indexes below this one: the engine's
+        self._back = context.RawValue("q", count)  # indexes from this one on: the worker's
+
+    def engine_takes(self, index: int) -> bool:
+        with self._lock:
+            if index < self._back.value:
+                self._front.value = max(self._front.value, index + 1)
+                return True
+            return False
+
+    def worker_takes(self) -> int | None:
+        with self._lock:
+            if self._back.value - 1 < self._front.value:
+                return None
+            self._back.value -= 1
+            return self._back.value
 
 
 class BackgroundError(RuntimeError):
@@ -30,16 +75,24 @@ class BackgroundError(RuntimeError):
 
 
 class SiteRenderer:
-    """`groups`: the page groups this renderer makes (all of the plan's unless given)."""
+    """`groups`: the page groups this renderer makes (all of the plan's unless given); `sharing`: pages
+    the worker converts for the engine when it has time (only when forked)."""
 
-    def __init__(self, plan: SitePlan, forked: bool | None = None, groups: list[PageGroup] | None = None) -> None:
+    def __init__(self, plan: SitePlan, forked: bool | None = None, groups: list[PageGroup] | None = None,
+                 sharing: Sharing | None = None) -> None:
         self._plan = plan
         self._groups = plan.groups if groups is None else groups
         self._ready: dict[str, Any] = {}  # path -> Markdown (pages) or bytes (site files)
+        self._converted: dict[str, bytes | None] = {}  # path -> what the worker's conversion gave
+        self._sharing = sharing
+        self._owed = {page_plan.path for group in self._groups for page_plan in group.plans}
+        self._claims: _Claims | None = None
+        self._shared_index = {path: index for index, path in enumerate(sharing.paths)} if sharing else {}
+        self.converted_in_worker = 0  # pages the worker converted for the engine, for the build's log
         self._done = False
         self._failure: str | None = None  # the worker's traceback
         self._changed = threading.Condition()
-        self.seconds = 0.0  # the time rendering took (in the worker: its own clock), for the build's log
+        self.seconds = 0.0  # the time rendering pages and files took (in the worker: its own clock), for the log
         if forked is None:
             forked = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
         self.forked = forked
@@ -51,7 +104,27 @@ class SiteRenderer:
 
     def page(self, path: str) -> str:
         """The Markdown of a planned page (waits for the worker if it has not sent it yet)."""
+        self._owed.discard(path)
         return self._take(path) if self.forked else self._render_here(path)
+
+    def take_page(self, path: str) -> str | None:
+        """`page` for a page this renderer still owes; None for any other (hand-written, or taken)."""
+        return self.page(path) if path in self._owed else None
+
+    def converted(self, path: str) -> bytes | None:
+        """For a page the engine is about to convert: the worker's result, or None if the engine
+        converts it itself (the page is not shared, the worker has not claimed it, or it declined)."""
+        index = self._shared_index.get(path)
+        if index is None or self._claims is None or self._claims.engine_takes(index):
+            return None
+        with self._changed:
+            self._changed.wait_for(lambda: path in self._converted or self._done or self._failure is not None)
+            if path in self._converted:
+                result = self._converted.pop(path)
+                self.converted_in_worker += result is not None
+                return result
+        self._raise_failure()
+        raise KeyError(path)  # the worker claimed this page and finished without it: a bug
 
     def files(self) -> dict[str, bytes]:
         """Every site file, by path (waits for the worker to finish)."""
@@ -99,8 +172,11 @@ class SiteRenderer:
     def _start_worker(self) -> None:
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_work, args=(self._plan, self._groups, sender), name="chronik-pages",
-                                        daemon=True)
+        _widen(receiver)
+        if self._sharing is not None:
+            self._claims = _Claims(context, len(self._sharing.paths))
+        self._process = context.Process(target=_work, args=(self._plan, self._groups, sender, self._sharing,
+                                                            self._claims), name="chronik-pages", daemon=True)
         self._process.start()
         sender.close()  # the worker holds the only sending end: its exit ends the stream
         threading.Thread(target=self._receive, args=(receiver,), name="chronik-pages", daemon=True).start()
@@ -114,30 +190,65 @@ class SiteRenderer:
             with self._changed:
                 if kind == "items":
                     self._ready.update(payload)
+                elif kind == "converted":
+                    self._converted.update(payload)
                 elif kind == "done":
                     self._done, self.seconds = True, payload
                 else:
                     self._failure = payload
                 self._changed.notify_all()
-            if kind != "items":
+            if kind not in ("items", "converted"):
                 receiver.close()
                 return
 
 
-def _work(plan: SitePlan, groups: list[PageGroup], sender: Any) -> None:
-    """In the forked process: the pages of `groups`, then every file, in plan order."""
+def _widen(connection: Any) -> None:
+    """A larger pipe (64 KiB by default): the worker writes whole batches without waiting for the
+    receiving thread, which must first get the GIL from the engine's busy thread for every read."""
+    try:
+        import fcntl
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, or the system allows less: slower, not wrong
+
+
+def _work(plan: SitePlan, groups: list[PageGroup], sender: Any, sharing: Sharing | None,
+          claims: _Claims | None) -> None:
+    """In the forked process: the pages of `groups`, then every file, in plan order; then, from the
+    back, shared pages the engine has not reached yet."""
     started = time.perf_counter()
+    shared = set(sharing.paths) if sharing else set()
+    kept: dict[str, str] = {}  # the Markdown of shared pages, for converting them later
     try:
         batch: dict[str, Any] = {}
         for page in (page for group in groups for page in group.render()):
             batch[page.path] = page.markdown
+            if page.path in shared:
+                kept[page.path] = page.markdown
             if len(batch) == _BATCH:
                 sender.send(("items", batch))
                 batch = {}
         sender.send(("items", batch))
         sender.send(("items", {file.path: file.content for file in plan.files()}))
-        sender.send(("done", time.perf_counter() - started))
+        rendered_in = time.perf_counter() - started
+        if sharing is not None and claims is not None:
+            _convert_from_the_back(sharing, claims, kept, sender)
+        sender.send(("done", rendered_in))
     except BaseException:  # noqa: BLE001 - a bug (data problems stop the build before): hand it to the build
         sender.send(("failure", traceback.format_exc()))
     finally:
         sender.close()
+
+
+def _convert_from_the_back(sharing: Sharing, claims: _Claims, markdown: dict[str, str], sender: Any) -> None:
+    converted: dict[str, bytes | None] = {}
+    while (index := claims.worker_takes()) is not None:
+        path = sharing.paths[index]
+        try:
+            converted[path] = sharing.convert(path, markdown.pop(path))
+        except Exception:  # noqa: BLE001 - the engine converts the page again and reports the error itself
+            converted[path] = None
+        if len(converted) == _CONVERTED_BATCH:
+            sender.send(("converted", converted))
+            converted = {}
+    sender.send(("converted", converted))

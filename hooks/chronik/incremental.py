@@ -26,6 +26,15 @@ def _digest(content: str | bytes) -> bytes:
     return hashlib.blake2b(content.encode("utf-8") if isinstance(content, str) else content, digest_size=16).digest()
 
 
+def modified() -> bool:
+    """For a site engine's "is this file modified?" question (MkDocs' `File.is_modified`)."""
+    return True
+
+
+def unmodified() -> bool:
+    return False
+
+
 class ChangeTracker:
     def __init__(self) -> None:
         self._previous: dict[str, bytes] = {}

@@ -5,7 +5,7 @@ query needs. It folds accents, so `jeri` finds `Jerí`.
 
 During a build, `SearchIndexer` hands each rendered page to a Pagefind service process as soon
 as MkDocs has rendered it, so that indexing runs on another core while MkDocs renders the next
-page; after the build only the index files are left to write. `build_index` indexes a finished
+page; after the build Pagefind builds the index and hands its files back to be written here. `build_index` indexes a finished
 site folder from disk instead (for sites that were not rendered in this process).
 """
 
@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,18 +117,11 @@ class SearchIndexer:
             if self._write_error is not None:
                 raise SearchIndexError(f"Pagefind ist gescheitert: {self._write_error}")
             indexed = sum(1 for message in self._pages if self._wait(message).get("page_word_count"))
-            shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # Pagefind would keep stale chunks
-            self._ask({"type": "WriteFiles", "index_id": self._index_id,
-                       "output_path": str((site_dir / BUNDLE_DIR).resolve())})
-            # Pagefind answers WriteFiles before its last file is on disk: a SIGTERM now cut
-            # pagefind-ui.js short at 112 KiB. At the end of its input the service finishes and exits.
-            self._process.stdin.close()
-            try:
-                code = self._process.wait(timeout=600)
-            except subprocess.TimeoutExpired:
-                raise SearchIndexError("Pagefind ist gescheitert: der Dienst endet nicht.") from None
-            if code != 0:
-                raise SearchIndexError(f"Pagefind ist gescheitert: Exit-Code {code}")
+            # The index comes back as data and is written here: Pagefind's own WriteFiles answers before
+            # its last writes are done and exits at the end of its input, which cut files short
+            # (pagefind-ui.js at 112 KiB of 117 KiB, pagefind-worker.js).
+            files = self._ask({"type": "GetFiles", "index_id": self._index_id})["files"]
+            _write_bundle(site_dir / BUNDLE_DIR, files)
         finally:
             self.close()
         return f"Indexed {indexed} pages"
@@ -176,17 +170,74 @@ class SearchIndexer:
         return answer
 
     def _read_answers(self) -> None:
-        stream, buffer = self._process.stdout, b""
-        while chunk := stream.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
+        # The index arrives as one message of tens of megabytes: collect its chunks in a list, not by
+        # adding bytes to bytes (quadratic).
+        stream, pending = self._process.stdout, []
+        while chunk := stream.read1(1 << 20):
+            if b"," not in chunk:
+                pending.append(chunk)
+                continue
+            first, *complete, rest = chunk.split(b",")
+            messages = [b"".join([*pending, first]), *complete]
+            pending = [rest] if rest else []
             with self._arrived:
                 for message in messages:
                     answer = json.loads(base64.b64decode(message))
                     self._answers[answer.get("message_id") or 0] = answer["payload"]
                 self._arrived.notify_all()
+            del messages
         with self._arrived:
             self._arrived.notify_all()
+
+
+def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
+    """Write the files of Pagefind's GetFiles answer below `bundle`, replacing what was there
+    (Pagefind would keep stale chunks)."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    root = bundle.resolve()
+    for file in sorted(files, key=lambda file: file["path"]):
+        target = (root / file["path"]).resolve()
+        if not target.is_relative_to(root):
+            raise SearchIndexError(f"Pagefind wollte außerhalb von {BUNDLE_DIR}/ schreiben: {file['path']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
+        file["content"] = ""  # free each file's text once written: at 10,000 events the index is ~30 MB
+
+
+class BuildSearch:
+    """The search index of one build. Under `build`, each page goes to Pagefind while MkDocs renders
+    the next (`SearchIndexer`). Under `serve --dirty` only changed pages pass by: the written site is
+    indexed afterwards, in a thread, at low priority, one index at a time (`LOCK`)."""
+
+    LOCK = threading.Lock()  # a newer rebuild's thread waits, then indexes the site as it is then
+
+    def __init__(self, afterwards: bool) -> None:
+        self._indexer = None if afterwards else SearchIndexer()
+
+    def add(self, html: str, url: str) -> None:
+        if self._indexer is not None:
+            self._indexer.add(html, url)
+
+    def finish(self, site_dir: Path, report: Callable[[str], None], warn: Callable[[str], None]) -> None:
+        """Write the index (raises SearchIndexError), or start indexing the written site afterwards."""
+        if self._indexer is not None:
+            report(f"Suchindex: {self._indexer.finish(site_dir)}")
+            return
+        threading.Thread(target=self._index_afterwards, args=(site_dir, report, warn), name="pagefind",
+                         daemon=True).start()
+
+    def close(self) -> None:
+        """Stop without writing anything (after a failed build)."""
+        if self._indexer is not None:
+            self._indexer.close()
+
+    @classmethod
+    def _index_afterwards(cls, site_dir: Path, report: Callable[[str], None], warn: Callable[[str], None]) -> None:
+        with cls.LOCK:
+            try:
+                report(f"Suchindex: {build_index(site_dir, background=True)}")
+            except SearchIndexError as error:
+                warn(str(error))
 
 
 def build_index(site_dir: Path, background: bool = False) -> str:
