@@ -55,11 +55,12 @@ class SearchIndexError(RuntimeError):
 def mark_searchable(html: str, weight: float | None = None) -> str:
     """Index only the page's content: not the header, navigation or footer (the Edit link,
     overrides/partials/actions.html, marks itself). `weight` below 1 ranks a page lower."""
-    if MATERIAL_ARTICLE not in html:
+    opening = html.find(MATERIAL_ARTICLE)  # one search and one copy: this runs for every page while MkDocs waits
+    if opening < 0:
         raise SearchIndexError("Der Inhaltsbereich der Seite wurde nicht gefunden; hat sich das Theme geändert?")
+    cut = opening + len(MATERIAL_ARTICLE) - 1  # before the opening tag's ">"
     weighted = f' data-pagefind-weight="{weight}"' if weight is not None else ""
-    html = html.replace(MATERIAL_ARTICLE, MATERIAL_ARTICLE[:-1] + f" data-pagefind-body{weighted}>", 1)
-    return _ignore_listed(html)
+    return _ignore_listed(f"{html[:cut]} data-pagefind-body{weighted}{html[cut:]}")
 
 
 def _ignore_listed(html: str) -> str:
