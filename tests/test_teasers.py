@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from conftest import PROJECT, load_case
 from chronik.teasers import TEASER_LENGTH, first_sentence, plain_text, shorten, teaser
 
 
@@ -39,3 +42,28 @@ def test_a_long_sentence_is_cut_at_a_word_boundary() -> None:
 def test_the_teaser_of_a_summary() -> None:
     summary = "Am Montag, dem 22. Dezember, traf Kast **Bachelet**. Danach reiste er nach Quito."
     assert teaser(summary) == "Am Montag, dem 22. Dezember, traf Kast Bachelet."
+
+
+def _teaser_of_whole_text(summary: str) -> str:
+    return shorten(first_sentence(plain_text(summary)))
+
+
+@pytest.mark.parametrize("summary", [
+    "Kurz.",
+    "Ein Satz ohne Ende " * 40,  # longer than the part that is read: the cut decides
+    "Am 14. Dezember gewann Kast. " + "Danach folgte viel. " * 60,
+    "x" * 630 + ". Danach",  # the sentence ends just before the read part ends
+    "y " * 318 + "Ende. Neu",  # ... and right at it
+    "   Viel \n\n  Leerraum   " + "wort     " * 200,  # whitespace does not count towards the read part
+    "Kurz. " + " " * 700 + "Nach viel Leerraum.",
+    "Ohne Punkt aber lang " * 8,
+])
+def test_the_teaser_from_the_beginning_equals_the_teaser_from_the_whole_text(summary: str) -> None:
+    assert teaser(summary) == _teaser_of_whole_text(summary)
+
+
+def test_every_shipped_summary_gives_the_same_teaser_from_its_beginning() -> None:
+    chronicle = load_case(PROJECT, dt.date(2026, 11, 18)).chronicle
+    assert len(chronicle.events) > 10
+    assert [teaser(event.summary) for event in chronicle.events] == [
+        _teaser_of_whole_text(event.summary) for event in chronicle.events]

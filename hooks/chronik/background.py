@@ -17,12 +17,13 @@ render the same plan.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from .views import PageGroup
 
 _BATCH = 32  # pages per message: fewer, larger messages cost the receiving thread less of the GIL
 _PIPE_SIZE = 1 << 20  # Linux' default upper limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
+_CLAIM_TIMEOUT = 60.0  # seconds
 _CONVERTED_BATCH = 8  # converted pages are larger; the engine waits for the last ones where both sides meet
 
 
@@ -56,18 +58,28 @@ class _Claims:
         self._back = context.RawValue("q", count)  # indexes from this one on: the worker's
 
     def engine_takes(self, index: int) -> bool:
-        with self._lock:
+        with self._locked():
             if index < self._back.value:
                 self._front.value = max(self._front.value, index + 1)
                 return True
             return False
 
     def worker_takes(self) -> int | None:
-        with self._lock:
+        with self._locked():
             if self._back.value - 1 < self._front.value:
                 return None
             self._back.value -= 1
             return self._back.value
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        # Held for microseconds; only a process killed while holding it leaves it taken: fail, do not hang.
+        if not self._lock.acquire(timeout=_CLAIM_TIMEOUT):
+            raise BackgroundError("Der zweite Prozess hält die Seitenverteilung fest; der Build bricht ab.")
+        try:
+            yield
+        finally:
+            self._lock.release()
 
 
 class BackgroundError(RuntimeError):

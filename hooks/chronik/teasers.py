@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import markdown
 
 TEASER_LENGTH = 160  # characters at most, as a search engine shows a description
+_TEASER_SOURCE = 4 * TEASER_LENGTH  # characters of a summary without markup that hold its teaser
 _MARKUP = re.compile(r"[\[\]*_`\\<&#>]")  # without these, the Markdown is its own plain text
 _BOUNDARY = re.compile(r"([.!?…][“”\"»)]?)\s+(?=[„\"»(]?[A-ZÄÖÜ0-9])")
 # Words that end with a full stop without ending a sentence (lower case, without the stop);
@@ -66,4 +67,10 @@ def shorten(text: str, limit: int = TEASER_LENGTH) -> str:
 
 def teaser(summary: str) -> str:
     """The first sentence of a Markdown summary as plain text, at most TEASER_LENGTH characters."""
+    if not _MARKUP.search(summary):
+        # Without markup the teaser lies in the summary's beginning: its first sentence, or the cut at
+        # TEASER_LENGTH if that sentence is longer. (Every event page needs the teasers of all events.)
+        head = " ".join(summary[:_TEASER_SOURCE].split())
+        if len(head) > TEASER_LENGTH + 8:  # room for a sentence end and the capital after it
+            return shorten(first_sentence(head))
     return shorten(first_sentence(plain_text(summary)))
