@@ -251,8 +251,8 @@ class _SharedPage(Page):
 
 def _converter(config: MkDocsConfig, files: Files) -> Callable[[str, str], bytes | None]:
     """For the second process: what MkDocs does to a page between on_pre_page and on_page_content
-    (read the source, on_page_markdown, `Page.render`); hands back what `render` set. A page whose
-    rendering logs anything (a broken link, say) is left to MkDocs here, to report it as always."""
+    (read the source, on_page_markdown, `Page.render`); hands back what `render` set. A page whose rendering
+    logs anything (a broken link) is left to MkDocs here. Other plugins' side effects would happen twice."""
     logged: list[logging.LogRecord] = []
     collecting = False
 
