@@ -139,3 +139,48 @@ def test_notes_do_not_stop_the_chronicle(root: Path) -> None:
     result = load_chronicle(root, SETTINGS, TODAY)
     assert [p.severity for p in result.problems] == ["info"] and result.errors == []
     assert [e.id for e in result.chronicle.events] == ["2026-01-01-plan"]
+
+
+def _two_processes_case(tmp_path: Path) -> Path:
+    """The shipped chronicle with problems in files that fall in the second half of events/."""
+    import shutil
+
+    from conftest import PROJECT
+    case = tmp_path / "case"
+    shutil.copytree(PROJECT / "events", case / "events")
+    shutil.copytree(PROJECT / "people", case / "people")
+    (case / "events" / "2026-03-10-zz-kaputt.yaml").write_text("title: [kaputt\n", encoding="utf-8")
+    (case / "events" / "2026-03-11-zz-unbekannt.yaml").write_text(
+        "title: Unbekannt\ndate: 2026-03-11\ncountries: [CL]\npeople: [niemand]\nsummary: Etwas.\n"
+        "sources:\n  - publisher: P\n    title: T\n", encoding="utf-8")
+    return case
+
+
+def test_with_many_files_a_second_process_checks_half_of_them_with_the_same_result(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronik import loading
+    from conftest import PROJECT
+    from chronik.settings import read_config
+    case = _two_processes_case(tmp_path)
+    settings = settings_from_config(read_config(PROJECT))
+    one = load_chronicle(case, settings, dt.date(2026, 11, 18))
+    monkeypatch.setattr(loading, "_TWO_PROCESSES_FROM", 2)
+    mark = tmp_path / "checked-elsewhere"
+    monkeypatch.setattr(loading, "_check_elsewhere", lambda *args, original=loading._check_elsewhere:
+                        mark.touch() or original(*args))
+    two = load_chronicle(case, settings, dt.date(2026, 11, 18))
+    assert mark.exists()  # the forked process ran
+    assert [p.format() for p in two.problems] == [p.format() for p in one.problems]
+    assert any("zz-kaputt" in p.path for p in two.problems) and any("niemand" in p.message for p in two.problems)
+
+
+def test_if_the_second_process_fails_its_files_are_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronik import loading
+    from conftest import PROJECT
+    from chronik.settings import read_config
+    settings = settings_from_config(read_config(PROJECT))
+    one = load_chronicle(PROJECT, settings, dt.date(2026, 11, 18))
+    monkeypatch.setattr(loading, "_TWO_PROCESSES_FROM", 2)
+    monkeypatch.setattr(loading, "_check_elsewhere", lambda files, spec, sender: sender.close())  # sends nothing
+    two = load_chronicle(PROJECT, settings, dt.date(2026, 11, 18))
+    assert two.chronicle == one.chronicle and two.problems == one.problems
