@@ -11,6 +11,7 @@ pages go to the search index while MkDocs renders the next ones.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 from pathlib import Path
@@ -254,12 +255,10 @@ def _converter(config: MkDocsConfig, files: Files) -> Callable[[str, str], bytes
     (read the source, on_page_markdown, `Page.render`); hands back what `render` set. A page whose rendering
     logs anything (a broken link) is left to MkDocs here. Other plugins' side effects would happen twice."""
     logged: list[logging.LogRecord] = []
-    collecting = False
+    start_collecting = functools.cache(lambda: collect_log_records(into=logged))  # once, in the second process
 
     def convert(path: str, markdown: str) -> bytes | None:
-        nonlocal collecting
-        if not collecting:  # only now: this runs in the second process
-            collecting = collect_log_records(into=logged)
+        start_collecting()
         page = files.get_file_from_path(path).page
         page.file.content_string = markdown
         config._current_page = page

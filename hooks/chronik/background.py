@@ -100,7 +100,6 @@ class SiteRenderer:
         self._owed = {page_plan.path for group in self._groups for page_plan in group.plans}
         self._claims: _Claims | None = None
         self._shared_index = {path: index for index, path in enumerate(sharing.paths)} if sharing else {}
-        self.converted_in_worker = 0  # pages the worker converted for the engine, for the build's log
         self._done = False
         self._failure: str | None = None  # the worker's traceback
         self._changed = threading.Condition()
@@ -129,14 +128,7 @@ class SiteRenderer:
         index = self._shared_index.get(path)
         if index is None or self._claims is None or self._claims.engine_takes(index):
             return None
-        with self._changed:
-            self._changed.wait_for(lambda: path in self._converted or self._done or self._failure is not None)
-            if path in self._converted:
-                result = self._converted.pop(path)
-                self.converted_in_worker += result is not None
-                return result
-        self._raise_failure()
-        raise KeyError(path)  # the worker claimed this page and finished without it: a bug
+        return self._arrived(self._converted, path)
 
     def files(self) -> dict[str, bytes]:
         """Every site file, by path (waits for the worker to finish)."""
@@ -169,12 +161,16 @@ class SiteRenderer:
         return self._ready.pop(path)
 
     def _take(self, path: str) -> str:
+        return self._arrived(self._ready, path)
+
+    def _arrived(self, store: dict[str, Any], path: str) -> Any:
+        """What the worker sent for `path` into `store` (waiting for it), taken out of `store`."""
         with self._changed:
-            self._changed.wait_for(lambda: path in self._ready or self._done or self._failure is not None)
-            if path in self._ready:
-                return self._ready.pop(path)
+            self._changed.wait_for(lambda: path in store or self._done or self._failure is not None)
+            if path in store:
+                return store.pop(path)
         self._raise_failure()
-        raise KeyError(path)  # the worker finished without this page: a path outside the plan
+        raise KeyError(path)  # the worker finished without it: a path outside the plan, a bug
 
     def _raise_failure(self) -> None:
         if self._failure is None:

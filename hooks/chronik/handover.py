@@ -55,7 +55,7 @@ def _digest(source: str) -> bytes:
     return hashlib.blake2b(source.encode("utf-8"), digest_size=16).digest()
 
 
-def collect_log_records(into: list[logging.LogRecord]) -> bool:
+def collect_log_records(into: list[logging.LogRecord]) -> None:
     """In the worker: keep every log record in `into` instead of printing it. A message the engine's
     step logs belongs to the engine (under MkDocs' `strict` it counts there), so the worker declines
     such a page and the engine does the step itself. One handler at the root, every logger propagating."""
@@ -65,4 +65,3 @@ def collect_log_records(into: list[logging.LogRecord]) -> bool:
         if isinstance(logger, logging.Logger):
             logger.handlers, logger.propagate = [], True
     logging.root.handlers = [collector]
-    return True

@@ -5,8 +5,9 @@ query needs. It folds accents, so `jeri` finds `Jerí`.
 
 During a build, `SearchIndexer` hands each rendered page to a Pagefind service process as soon
 as MkDocs has rendered it, so that indexing runs on another core while MkDocs renders the next
-page; after the build Pagefind builds the index and hands its files back to be written here. `build_index` indexes a finished
-site folder from disk instead (for sites that were not rendered in this process).
+page; after the build Pagefind builds the index and hands its files back to be written here.
+`build_index` indexes a finished site folder from disk instead (for sites that were not rendered
+in this process).
 """
 
 from __future__ import annotations
