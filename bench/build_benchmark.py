@@ -114,7 +114,6 @@ def timed_build(site: Path, report: Path) -> None:
     from mkdocs.__main__ import cli
     from mkdocs.config.config_options import Hooks
     from mkdocs.plugins import PluginCollection
-
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
@@ -130,19 +129,6 @@ def timed_build(site: Path, report: Path) -> None:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
             in_event[0] = False
 
-    def engine_work(construct):
-        # MkDocs makes a File and a Page for every page: from docs/ in get_files and get_navigation on
-        # the plain side; for generated pages the hook calls the same constructors in on_files (a Page
-        # as its page class, which MkDocs then keeps). MkDocs' work on both sides, not the hook's.
-        def timed_construct(self, *args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return construct(self, *args, **kwargs)
-            finally:
-                if in_event[0]:
-                    spent["engine"] = spent.get("engine", 0.0) + time.perf_counter() - started
-        return timed_construct
-
     def timed_load(self, name, path):  # importing the hook and the chronik package
         started = time.perf_counter()
         try:
@@ -153,11 +139,15 @@ def timed_build(site: Path, report: Path) -> None:
             _time_shared_pages(module._SharedPage, spent)
         return module
     PluginCollection.run_event, Hooks._load_hook = timed, timed_load
-    File.__init__, Page.__init__ = engine_work(File.__init__), engine_work(Page.__init__)
+    # MkDocs makes a File and a Page for every page: from docs/ in get_files and get_navigation on the
+    # plain side; for generated pages the hook calls the same constructors in on_files (a Page as its
+    # page class, which MkDocs then keeps). MkDocs' work on both sides, not the hook's.
+    for cls in (File, Page):
+        cls.__init__ = _timed_method(cls.__init__, spent, "engine", counts=lambda: in_event[0])
     # Pagefind's part of the hook's events: Material's search plugin is its counterpart on the other side
     from chronik.site_search import SearchIndexer
     for name in ("__init__", "add", "finish"):
-        setattr(SearchIndexer, name, _timed_method(getattr(SearchIndexer, name), spent))
+        setattr(SearchIndexer, name, _timed_method(getattr(SearchIndexer, name), spent, "search"))
     try:
         cli.main(["build", "-q", "-d", str(site)], standalone_mode=False)
     finally:
@@ -189,13 +179,15 @@ def _time_shared_pages(shared, spent: dict[str, float]) -> None:
     Page.render, shared.render = timed_engine_render, timed_render
 
 
-def _timed_method(method, spent: dict[str, float]):
+def _timed_method(method, spent: dict[str, float], key: str, counts=lambda: True):
+    """`method`, adding the time of each call to `spent[key]` (only when `counts()` says so)."""
     def timed(*args, **kwargs):
         started = time.perf_counter()
         try:
             return method(*args, **kwargs)
         finally:
-            spent["search"] = spent.get("search", 0.0) + time.perf_counter() - started
+            if counts():
+                spent[key] = spent.get(key, 0.0) + time.perf_counter() - started
     return timed
 
 
@@ -365,7 +357,6 @@ def measure(events: int, runs: int, folder: Path, serve: bool, hugo: bool) -> di
     figures["build"] = statistics.median(t for t, _, _ in full)
     figures["memory"] = max(m for _, m, _ in full)
     figures["tree_memory"] = max(spent.pop("tree_memory") for _, _, spent in full)
-    # "search" is also inside the events' times (see timed_build): hooks = import + events - search
     figures["hooks"] = statistics.median(hook_seconds(spent) for _, _, spent in full)
     figures["search"] = statistics.median(spent.get("search", 0.0) for _, _, spent in full)
     figures["plain"] = statistics.median(t for t, _ in runs_plain)
