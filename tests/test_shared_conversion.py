@@ -42,6 +42,14 @@ def worker_takes_all(monkeypatch: pytest.MonkeyPatch):
     gc.unfreeze()  # the hook freezes what a build holds; this process lives on
 
 
+def _with_other_hook(project: Path) -> Path:
+    (project / "other_hook.py").write_text(OTHER_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - hooks/chronicle.py\n", "  - hooks/chronicle.py\n  - other_hook.py\n"), encoding="utf-8")
+    return project
+
+
 def _build_here(project: Path, site: Path, strict: bool = True) -> None:
     build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict))
 
@@ -61,11 +69,7 @@ def test_pages_converted_in_the_second_process_give_the_same_site(
 
 def test_a_page_whose_conversion_warns_or_differs_is_rendered_by_mkdocs_itself(
         tmp_path: Path, worker_takes_all, caplog: pytest.LogCaptureFixture) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / "other_hook.py").write_text(OTHER_HOOK, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - hooks/chronicle.py\n", "  - hooks/chronicle.py\n  - other_hook.py\n"), encoding="utf-8")
+    project = _with_other_hook(copy_project(tmp_path / "project"))
     site = tmp_path / "site"
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         _build_here(project, site, strict=False)
@@ -82,11 +86,7 @@ def test_a_page_whose_conversion_warns_or_differs_is_rendered_by_mkdocs_itself(
 
 
 def test_strict_counts_a_warning_of_a_page_the_worker_declined(tmp_path: Path, worker_takes_all) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / "other_hook.py").write_text(OTHER_HOOK, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - hooks/chronicle.py\n", "  - hooks/chronicle.py\n  - other_hook.py\n"), encoding="utf-8")
+    project = _with_other_hook(copy_project(tmp_path / "project"))
     from mkdocs.exceptions import Abort
     with pytest.raises(Abort, match="1 warnings in strict mode"):
         _build_here(project, tmp_path / "site")
