@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
+from chronik import loading
 from chronik.loading import load_chronicle
-from chronik.settings import settings_from_config
+from chronik.settings import read_config, settings_from_config
+from conftest import PROJECT
 
 TODAY = dt.date(2026, 1, 15)
 SETTINGS = settings_from_config({"extra": {"chronicle": {
@@ -143,9 +146,6 @@ def test_notes_do_not_stop_the_chronicle(root: Path) -> None:
 
 def _two_processes_case(tmp_path: Path) -> Path:
     """The shipped chronicle with problems in files that fall in the second half of events/."""
-    import shutil
-
-    from conftest import PROJECT
     case = tmp_path / "case"
     shutil.copytree(PROJECT / "events", case / "events")
     shutil.copytree(PROJECT / "people", case / "people")
@@ -158,9 +158,6 @@ def _two_processes_case(tmp_path: Path) -> Path:
 
 def test_with_many_files_a_second_process_checks_half_of_them_with_the_same_result(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chronik import loading
-    from conftest import PROJECT
-    from chronik.settings import read_config
     case = _two_processes_case(tmp_path)
     settings = settings_from_config(read_config(PROJECT))
     one = load_chronicle(case, settings, dt.date(2026, 11, 18))
@@ -175,9 +172,6 @@ def test_with_many_files_a_second_process_checks_half_of_them_with_the_same_resu
 
 
 def test_if_the_second_process_fails_its_files_are_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chronik import loading
-    from conftest import PROJECT
-    from chronik.settings import read_config
     settings = settings_from_config(read_config(PROJECT))
     one = load_chronicle(PROJECT, settings, dt.date(2026, 11, 18))
     monkeypatch.setattr(loading, "_TWO_PROCESSES_FROM", 2)
