@@ -3,7 +3,7 @@
 It reads the data on every build (never at import: `mkdocs serve` does not reload
 hook modules), logs every problem, stops the build on errors, and hands what
 `chronik.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
-fragments for the hand-written pages, a feed link in every page's head. Under `build`, a
+fragments for the hand-written pages, every searched page to Pagefind. Under `build`, a
 second process renders pages and files, then turns generated pages into HTML for MkDocs from
 the back while MkDocs works from the front (chronik.background, `_SharedPage`); rendered
 pages go to the search index while MkDocs renders the next ones.
@@ -33,7 +33,7 @@ from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SitePlan, plan_site
 from chronik.views import PagePlan
 from chronik.site_files import SiteFilesError
-from chronik.site_search import BuildSearch, SearchIndexError, mark_searchable
+from chronik.site_search import NOT_SEARCHED, BuildSearch, SearchIndexError, ignore_listed, searched
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -42,11 +42,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 log = logging.getLogger("mkdocs.hooks.chronicle")  # under "mkdocs.": `--strict` counts our warnings
-# The hand-written start page and search page are not searched: lists would outrank the pages
-# they list, and the search page would find itself. Generated listings say so themselves.
-_NOT_SEARCHED = {"index.md", "suche.md"}
-# Pages for contributors: found by their own words, but below the chronicle's pages for names and topics.
-_CONTRIBUTOR_PAGES = {"mitmachen.md": 0.2, "daten.md": 0.2}
 # The search page is a frame for the script: nothing on it a reader could correct.
 _NOT_EDITABLE = {"suche.md"}
 _current: SitePlan | None = None  # the build in progress, set in on_files
@@ -57,6 +52,7 @@ _search: BuildSearch | None = None  # Pagefind, fed page by page while MkDocs re
 # one): every page shows the problems instead. `build` still fails on them.
 _serving = False
 _broken: list[Problem] = []  # the current build's problems while serve shows them
+_pages_with_lists: set[str] = set()  # pages that list others (NOT_SEARCHED markers): seen in on_page_markdown
 # `serve --dirty` (./dev serve): files are read and checked again only when they changed, and only
 # pages whose content changed are rendered again; the search index follows in the background.
 _dirty = False
@@ -95,6 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _current
     _current = None
+    _pages_with_lists.clear()
     _stop_search()
     _stop_renderer()
     root = Path(config.config_file_path).parent
@@ -286,6 +283,8 @@ def _object_of(key: Key, files: Files) -> object:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _broken:
         return ""  # on_post_page puts the error page in its place
+    if NOT_SEARCHED[0] in markdown:
+        _pages_with_lists.add(page.file.src_uri)
     if "chronik:" not in markdown or _current is None:
         return markdown
     try:
@@ -295,20 +294,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The theme wrote the feed link and what to index (overrides/main.html): the page goes to Pagefind."""
     if _broken:
         return error_page(_broken)
-    if _current is None:
+    if _search is None or not searched(page.meta):
         return output
-    # One feed link in <head>: a person's or a country's own feed, on other pages the whole chronicle's.
-    output = output.replace("</head>", _current.head_links.for_page(page.file.src_uri) + "</head>", 1)
-    if page.file.src_uri in _NOT_SEARCHED or page.file.src_uri in _current.listings:
-        return output
-    try:
-        output = mark_searchable(output, _CONTRIBUTOR_PAGES.get(page.file.src_uri))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    if _search is not None:
-        _search.add(output, "/" + page.url)
+    if page.file.src_uri in _pages_with_lists:
+        try:
+            output = ignore_listed(output)  # the lists of other pages, out of the search
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+    _search.add(output, "/" + page.url)
     return output
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from chronik.index import index_chronicle
 from chronik.dates import parse_partial_date
-from chronik.feeds import FEED_ENTRIES, OWN_FEED_ENTRIES, HeadLinks, build_feeds
+from chronik.feeds import FEED_ENTRIES, OWN_FEED_ENTRIES, build_feeds
 from chronik.model import Chronicle, Correction, Event, Person, Settings, Source
 from conftest import CHRONICLES, PROJECT, load_case
 
@@ -160,20 +160,6 @@ def test_contributor_text_cannot_break_the_xml() -> None:
     assert '<a href="https://example.org/?a=1&amp;b=2">Link</a>' in entry.content[0].value
     assert entry.content[0].value.startswith("<p><strong>20. Dezember 2025</strong> · Ende&lt;/title&gt;")
     assert entry.content[0].value.count("Link</a>") == 1  # the text once: no plain-text summary beside it
-
-
-def test_head_links_are_relative_and_escaped() -> None:
-    chron = chronicle(event("2025-12-20-a", "2025-12-20"))
-    chron.people["ana-perez"] = dataclasses.replace(chron.people["ana-perez"], name='Ana "<b>" Pérez')
-    links = HeadLinks(index_chronicle(chron))
-    assert links.for_page("personen/ana-perez.md") == (
-        '<link rel="alternate" type="application/atom+xml" title="Feed: Test: Ana &quot;&lt;b&gt;&quot; Pérez" '
-        'href="../../feeds/person-ana-perez.xml">\n')
-    assert 'href="../feeds/chronik.xml"' in links.for_page("ueber.md")
-    assert 'href="feeds/chronik.xml"' in links.for_page("index.md")
-    assert 'href="../../feeds/land-cl.xml"' in links.for_page("laender/cl.md")
-    assert 'href="../feeds/chronik.xml"' in links.for_page("personen/index.md")
-    assert 'href="../../feeds/chronik.xml"' in links.for_page("personen/niemand.md")  # no such person: no own feed
 
 
 @pytest.mark.parametrize("case", ["valid-escaping", "valid-precision", "valid-trip"])

@@ -75,6 +75,17 @@ def test_the_payload_is_visible_as_typed(page, hostile_url: str) -> None:
     assert "Die Quellen weichen ab" in table.locator("th[scope=row]").inner_text()
 
 
+def test_the_feed_link_in_the_head_names_the_person_as_typed(page, hostile_url: str) -> None:
+    page.goto(hostile_url + "personen/ana-perez/")
+    feed = page.locator('head link[rel="alternate"]')
+    assert feed.count() == 1
+    assert feed.get_attribute("href") == "../../feeds/person-ana-perez.xml"
+    assert feed.get_attribute("title") == (
+        'Feed: Testchronik: Ana Pérez &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt; '
+        '" onmouseover="alert(1)" {{ 7*7 }} {% raw %} javascript:alert(1) [x](javascript:alert(1)) '
+        '[r]: javascript:alert(1) PAYLOAD')
+
+
 def test_searching_for_the_payload_runs_nothing(page, hostile_url: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -24,6 +24,9 @@ SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", ele
 HOSTILE = '<script>alert(1)</script> {{ 7*7 }} {% if x %} *fett* [x](javascript:alert(1)) & #'
 
 
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"  # a listing's front matter
+
+
 def event(event_id: str, date: str, **fields) -> Event:
     values = dict(title="Titel", summary="Text.", countries=("CL",), sources=(Source("Zeitung", "Bericht"),))
     values.update(fields)
@@ -197,6 +200,18 @@ def test_above_the_threshold_the_timeline_is_an_overview_of_month_pages() -> Non
     assert_links_resolve({path: page.markdown for path, page in pages.items()})
 
 
+def test_listings_and_only_listings_keep_out_of_the_search_by_their_front_matter(monkeypatch) -> None:
+    monkeypatch.setattr(listings_module, "LISTING_PAGE_SIZE", 4)
+    built = generated_pages(chronicle(*many_events(timeline_module.TIMELINE_SPLIT + 1, people=("ana-perez",))))
+    listings = [page for page in built if page.listing]
+    assert {"zeitleiste.md", "zeitleiste/2026-01.md", "personen/index.md", "personen/ana-perez/seite-2.md",
+            "laender/index.md", "themen/index.md"} <= {page.path for page in listings}
+    for page in built:
+        front_matter = page.markdown.split("\n---\n", 1)[0]
+        assert ("search:\n  exclude: true" in front_matter) is page.listing, page.path
+        assert page.markdown.count("search:") == page.listing, page.path  # one front matter, not two
+
+
 def test_month_pages_link_to_the_previous_and_next_month_and_the_overview() -> None:
     pages = pages_of(chronicle(*many_events(timeline_module.TIMELINE_SPLIT + 1)))
     months = [path for path in pages if path.startswith("zeitleiste/")]
@@ -206,7 +221,7 @@ def test_month_pages_link_to_the_previous_and_next_month_and_the_overview() -> N
         expected = {"zeitleiste.md"} | {months[other] for other in (index - 1, index + 1) if 0 <= other < len(months)}
         assert links == expected, path
     assert pages["zeitleiste/2026-01.md"].startswith(
-        "# Zeitleiste: Januar 2026\n\n[← Dezember 2025](2025-12.md) · [Alle Monate](../zeitleiste.md) · "
+        f"{NOT_SEARCHED}# Zeitleiste: Januar 2026\n\n[← Dezember 2025](2025-12.md) · [Alle Monate](../zeitleiste.md) · "
         "[Februar 2026 →](2026-02.md)")
 
 
@@ -227,7 +242,7 @@ def test_long_lists_of_a_person_country_or_topic_are_paginated_and_no_page_excee
     assert "### 2025" in person and "[nächste Seite →](ana-perez/seite-2.md)" in person
     assert person.count("> „Ein Satz“") == 4  # the quotes of this page's events
     assert pages["personen/ana-perez/seite-2.md"].markdown.startswith(
-        "# Ana Pérez: Ereignisse, Seite 2\n\n[Zurück zu Ana Pérez](../ana-perez.md)")
+        f"{NOT_SEARCHED}# Ana Pérez: Ereignisse, Seite 2\n\n[Zurück zu Ana Pérez](../ana-perez.md)")
     assert_links_resolve({path: page.markdown for path, page in pages.items()})
 
 

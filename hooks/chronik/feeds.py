@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from . import countries
 from .index import ChronicleIndex
 from .model import Event
 from .published import (SITE_FEED, SiteFile, country_feed_path, country_path, event_path, file_url,
-                        markdown_to_html, midnight_utc, page_folder, page_url, person_feed_path, person_path,
+                        markdown_to_html, midnight_utc, page_url, person_feed_path, person_path,
                         revised, tag_uri)
 from .templating import TEMPLATES
 
@@ -63,36 +62,6 @@ def build_feeds(index: ChronicleIndex) -> list[SiteFile]:
     entries: dict[str, Markup] = {}  # an event is an entry in several feeds: render it once
     return [SiteFile(feed.path, template.render(feed=_feed_view(index, feed, entries)).encode("utf-8"))
             for feed in feeds(index)]
-
-
-class HeadLinks:
-    """The `<link rel="alternate">` element for each page's <head>: a person's or a country's page
-    names its own feed, every other page the whole chronicle's. One per page, with a relative
-    address, because Material fetches `sitemap.xml` beside each one (see `published.SITE_FEED`)."""
-
-    def __init__(self, index: ChronicleIndex) -> None:
-        title = index.settings.title
-        self._site = (SITE_FEED, title)
-        self._own = {person_path(p.id): (person_feed_path(p.id), f"{title}: {p.name}")
-                     for p in index.people.values()}
-        self._own |= {country_path(code): (country_feed_path(code), f"{title}: {countries.german_name(code)}")
-                      for code in index.country_codes}
-
-        self._elements: dict[tuple[str, str | int], str] = {}  # (feed, folder or depth) -> element
-
-    def for_page(self, page_path: str) -> str:
-        path, title = self._own.get(page_path, self._site)
-        folder = page_folder(page_path) or "."
-        # Every page has a folder of its own; without a shared first part the way up depends on its depth only.
-        shared = path.split("/", 1)[0] == folder.split("/", 1)[0]
-        key = (path, folder if shared else folder.count("/"))
-        element = self._elements.get(key)
-        if element is None:
-            href = posixpath.relpath(path, folder)
-            element = self._elements[key] = (
-                f'<link rel="alternate" type="application/atom+xml" title="{html.escape("Feed: " + title)}" '
-                f'href="{html.escape(href)}">\n')
-        return element
 
 
 def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, Markup]) -> dict[str, Any]:

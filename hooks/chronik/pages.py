@@ -152,6 +152,7 @@ class _PageBuilder:
                                                  key=lambda item: (-item[1], sort_key(countries.german_name(item[0]))))],
             home=[views.country(code, here) for code in person.countries],
             feed=link(here, person_feed_path(person.id)),
+            own_feed={"path": person_feed_path(person.id), "title": f"{index.settings.title}: {person.name}"},
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
             search=search_data(filters=[("Person", person.name)], meta={"art": "Person"})
             | {"weight": name_weight(len(events) + len(index.mentioned_in[person.id]), len(index.events),
@@ -187,6 +188,7 @@ class _PageBuilder:
             paged=self.listings.paged(chunks, 0),
             people=[views.person(p.id, here) for p in people],
             feed=link(here, country_feed_path(code)),
+            own_feed={"path": country_feed_path(code), "title": f"{index.settings.title}: {name}"},
             search=search_data(filters=[("Land", name)], meta={"art": "Land"}),
         )
         return [first, *self.listings.more_pages(chunks, name, "", here)]

@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from .feeds import HeadLinks
 from .fragments import build_fragments, expand_markers
 from .index import ChronicleIndex, index_chronicle
 from .model import Chronicle
@@ -31,7 +30,6 @@ class SitePlan:
     groups: list[PageGroup]
     file_paths: list[str]  # feeds, calendars, open data, in the order `files()` builds them
     fragments: dict[str, str]  # pieces for the hand-written pages, by marker name
-    head_links: HeadLinks
 
     @cached_property
     def page_plans(self) -> list[PagePlan]:
@@ -86,7 +84,7 @@ def plan_site(chronicle: Chronicle) -> SitePlan:
     index = index_chronicle(chronicle)
     views = Views(index)
     return SitePlan(index=index, groups=plan_pages(views), file_paths=site_file_paths(index),
-                    fragments=build_fragments(views), head_links=HeadLinks(index))
+                    fragments=build_fragments(views))
 
 
 def build_site(chronicle: Chronicle) -> SiteBuild:

@@ -6,7 +6,7 @@ Any site engine can publish them as they are; with MkDocs, hooks/chronicle.py ad
 
 from __future__ import annotations
 
-from .feeds import HeadLinks, build_feeds, feeds
+from .feeds import build_feeds, feeds
 from .ical import build_calendars
 from .index import ChronicleIndex
 from .open_data import build_open_data
@@ -14,7 +14,7 @@ from .published import (CALENDAR_ALL, CALENDAR_PLANNED, DATA_CSV, DATA_JSON, DAT
                         SiteFile, SiteFilesError, site_url)
 from .search_names import SEARCH_NAMES, build_search_names
 
-__all__ = ["HeadLinks", "SiteFile", "SiteFilesError", "build_site_files", "site_file_paths"]
+__all__ = ["SiteFile", "SiteFilesError", "build_site_files", "site_file_paths"]
 
 
 def site_file_paths(index: ChronicleIndex) -> list[str]:

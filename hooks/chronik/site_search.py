@@ -1,7 +1,9 @@
-"""Site search with Pagefind: mark what to index in the built HTML, then build the index.
+"""Site search with Pagefind: which pages and parts of them to index, then the index itself.
 
-Pagefind writes a chunked index to `pagefind/`; readers download only the chunks their
-query needs. It folds accents, so `jeri` finds `Jerí`.
+The theme marks what Pagefind indexes (overrides/main.html: `data-pagefind-body` on Material's
+article, unless the page's front matter says `search: {exclude: true}`); this module keeps the lists
+of other pages out of it and runs Pagefind. Pagefind writes a chunked index to `pagefind/`; readers
+download only the chunks their query needs. It folds accents, so `jeri` finds `Jerí`.
 
 During a build, `SearchIndexer` hands each rendered page to a Pagefind service process as soon
 as MkDocs has rendered it, so that indexing runs on another core while MkDocs renders the next
@@ -25,18 +27,15 @@ from pathlib import Path
 from typing import Any
 
 BUNDLE_DIR = "pagefind"
-# Material for MkDocs wraps each page's content in this element (theme-specific on purpose:
-# the one place search depends on the theme's HTML).
-MATERIAL_ARTICLE = '<article class="md-content__inner md-typeset">'
-MATERIAL_EDIT_BUTTON = 'class="md-content__button md-icon"'
 LEAST_NAME_WEIGHT = 8  # see name_weight: above a heading's 7, so a name outweighs a title that contains it
 # Around what a generated page lists of other pages (its events, companions, countries): the reader
 # finds those on their own pages, and indexed here they made every person page a hit for every name
 # and word of its events (at 10,000 events a third of the index for a name). Templates write these
-# markers (macro `not_searched`); `mark_searchable` turns each pair into one ignored element. They
+# markers (macro `not_searched`); `ignore_listed` turns each pair into one ignored element. They
 # are raw HTML no contributor text can hold: markdown_safety allows neither `hidden` nor data attributes.
 NOT_SEARCHED = ('<div data-chronik-suche="aus" hidden></div>', '<div data-chronik-suche="an" hidden></div>')
 _IGNORED = ("<div data-pagefind-ignore>", "</div>")
+_MARKED = "data-chronik-suche"  # in both markers
 
 
 def name_weight(events: int, all_events: int, president_elect: bool = False) -> float:
@@ -53,26 +52,22 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def mark_searchable(html: str, weight: float | None = None) -> str:
-    """Index only the page's content: not the header, navigation or footer (the Edit link,
-    overrides/partials/actions.html, marks itself). `weight` below 1 ranks a page lower."""
-    opening = html.find(MATERIAL_ARTICLE)  # one search and one copy: this runs for every page while MkDocs waits
-    if opening < 0:
-        raise SearchIndexError("Der Inhaltsbereich der Seite wurde nicht gefunden; hat sich das Theme geändert?")
-    cut = opening + len(MATERIAL_ARTICLE) - 1  # before the opening tag's ">"
-    weighted = f' data-pagefind-weight="{weight}"' if weight is not None else ""
-    return _ignore_listed(f"{html[:cut]} data-pagefind-body{weighted}{html[cut:]}")
+def searched(meta: dict[str, Any]) -> bool:
+    """Whether a page goes to the index, by its front matter: as overrides/main.html decides where
+    `data-pagefind-body` goes (Pagefind would skip the page without it, after reading it)."""
+    search = meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude"))
 
 
-def _ignore_listed(html: str) -> str:
-    """Each pair of NOT_SEARCHED markers becomes one element that Pagefind skips."""
+def ignore_listed(html: str) -> str:
+    """Each pair of NOT_SEARCHED markers in a page's content becomes one element that Pagefind skips."""
     start, end = NOT_SEARCHED
-    pieces = html.split(start)  # runs on every page while MkDocs waits: string methods, no regex
+    if _MARKED not in html:  # most pages list nothing: one search, no copy
+        return html
+    pieces = html.split(start)
     if end in pieces[0] or any(piece.count(end) != 1 for piece in pieces[1:]):
         raise SearchIndexError("Die Markierungen für nicht durchsuchte Listen sind nicht paarweise; "
                                "prüfe die Vorlagen in hooks/chronik/templates/.")
-    if len(pieces) == 1:
-        return html
     return _IGNORED[0].join(pieces).replace(end, _IGNORED[1])
 
 

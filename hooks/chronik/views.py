@@ -25,6 +25,7 @@ from .templating import render
 
 # (year, month) of an event's start; month 0 for dates known only to the year.
 MonthKey = tuple[int, int]
+_EXCLUDED = "search:\n  exclude: true\n"  # front matter of a listing
 
 
 def link(here: str, target: str) -> str:
@@ -99,7 +100,16 @@ def render_markdown(template: str, **context: Any) -> str:
 
 def render_page(path: str, template: str, source: str | None = None, in_nav: bool = False,
                 listing: bool = False, **context: Any) -> Page:
-    return Page(path, tidy(render(template, **context)), source, in_nav, listing)
+    markdown = tidy(render(template, **context))
+    return Page(path, _not_searched(markdown) if listing else markdown, source, in_nav, listing)
+
+
+def _not_searched(markdown: str) -> str:
+    """A listing says in its front matter that the site search skips it (Material's own key; the theme
+    and the hook read it, see site_search.searched): it would outrank the pages it lists."""
+    if markdown.startswith("---\n"):
+        return "---\n" + _EXCLUDED + markdown[4:]
+    return f"---\n{_EXCLUDED}---\n\n{markdown}"
 
 
 class Views:
