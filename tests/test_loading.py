@@ -116,6 +116,21 @@ def test_symlinks_are_refused(root: Path) -> None:
                                "– Lege Dateien und Ordner direkt hier an statt als Verknüpfung."]
 
 
+@pytest.mark.parametrize("recursive", [True, False])
+def test_the_folder_listing_finds_what_glob_finds_in_its_order(tmp_path: Path, recursive: bool) -> None:
+    for name in ["a/b.yaml", "a-b.yaml", "a.yaml", "A.yaml", ".verborgen/c.yaml", "a/.d.yaml", "z/y/x.yaml",
+                 "ä.yaml", "a/b/c/d.yaml"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "verknuepft").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "datei.yaml").symlink_to(tmp_path / "a.yaml")
+    expected = sorted(tmp_path.glob("**/*" if recursive else "*"))
+    listed = loading._entries(tmp_path, recursive)
+    assert [Path(entry.path) for entry in listed] == expected
+    assert [entry.is_symlink() for entry in listed] == [path.is_symlink() for path in expected]
+    assert [entry.is_dir() for entry in listed] == [path.is_dir() for path in expected]
+
+
 def test_a_broken_file_still_exists_for_references(root: Path) -> None:
     """A person whose file is broken is reported once, not again as unknown in every event naming her."""
     _write(root, "people/juan.yaml", "name: [Juan\n")

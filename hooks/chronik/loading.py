@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import gc
 import multiprocessing
+import os
 import pickle
 import re
 from collections.abc import Iterator
@@ -203,16 +204,16 @@ def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem
         problems.append(Problem(folder, None, f"Der Ordner `{folder}/` fehlt", f"Lege den Ordner `{folder}/` an."))
         return []
     found: list[tuple[Path, str]] = []
-    pattern = "**/*" if recursive else "*"
-    for path in sorted(base.glob(pattern)):
+    for entry in _entries(base, recursive):
+        path = Path(entry.path)
         relative = path.relative_to(root).as_posix()
-        if path.is_symlink():
+        if entry.is_symlink():
             problems.append(Problem(relative, None, "Verknüpfungen (Symlinks) sind nicht erlaubt",
                                     "Lege Dateien und Ordner direkt hier an statt als Verknüpfung."))
             continue
         if path.name.startswith(".") or path.name.lower() == "readme.md":
             continue
-        if path.is_dir():
+        if entry.is_dir():
             if not recursive:
                 problems.append(Problem(relative, None, f"Unterordner in `{folder}/` werden nicht gelesen",
                                         f"Lege die Dateien direkt in `{folder}/` ab."))
@@ -234,6 +235,21 @@ def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem
             continue
         found.append((path, file_id))
     return found
+
+
+def _entries(folder: Path, recursive: bool) -> list[os.DirEntry[str]]:
+    """What `folder.glob("**/*")` (or `"*"`) finds, in the order of sorted paths, with the kind of each
+    entry as the directory listing gave it: asking the file system per path took 0.2 s at 10,000 files.
+    Like glob, it enters hidden folders, but no folder behind a symlink."""
+    found: list[os.DirEntry[str]] = []
+    folders = [str(folder)]
+    while folders:
+        with os.scandir(folders.pop()) as listing:
+            for entry in listing:
+                found.append(entry)
+                if recursive and entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+    return sorted(found, key=lambda entry: Path(entry.path).parts)
 
 
 def _duplicate_id(path: str, file_id: str, first_path: str) -> Problem:
