@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 
 import pytest
 
 from conftest import PROJECT, load_case
+from chronik import teasers
 from chronik.teasers import TEASER_LENGTH, first_sentence, plain_text, shorten, teaser
 
 
@@ -67,3 +70,27 @@ def test_every_shipped_summary_gives_the_same_teaser_from_its_beginning() -> Non
     assert len(chronicle.events) > 10
     assert [teaser(event.summary) for event in chronicle.events] == [
         _teaser_of_whole_text(event.summary) for event in chronicle.events]
+
+
+def _first_sentence_by_regex(text: str) -> str:
+    """first_sentence as it was written first: the word before each full stop by a regular expression."""
+    for match in teasers._BOUNDARY.finditer(text):
+        word = re.search(r"(\S+)$", text[:match.start()])
+        before = word.group(1).lower() if word else ""
+        last = before.rsplit(".", 1)[-1]
+        ordinal = before.isdigit() and len(before) <= 2
+        if match.group(1)[0] == "." and (ordinal or len(last) == 1 or last in teasers._ABBREVIATIONS):
+            continue
+        return text[:match.end(1)]
+    return text
+
+
+def test_the_word_before_a_full_stop_is_found_as_by_a_regular_expression() -> None:
+    # Words longer than the window first_sentence looks into, dots inside words, spaces of every kind.
+    pieces = ["am", "14.", "Dezember", "z.", "B.", "Abs.", "Nr.", "x" * 60 + ".", "y" * 50, "a.b.c.", "2025.",
+              "Er", "ging.", " ", "\t", "\u00a0", "?", "!", "…", "„Was", "»Ja«", "(Neu)", ".", "Dr.", "1.", "123."]
+    rng = random.Random(5)
+    for joiner in (" ", ""):
+        for _ in range(5000):
+            text = joiner.join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+            assert first_sentence(text) == _first_sentence_by_regex(text), text

@@ -22,6 +22,7 @@ _ABBREVIATIONS = frozenset({
     "abs", "art", "bzw", "ca", "dr", "etc", "evtl", "ggf", "hl", "inkl", "jh", "mio", "mrd", "nr",
     "prof", "sog", "st", "str", "usw", "vgl", "chr",
 })
+_WORD_WINDOW = 16  # characters
 _renderer = markdown.Markdown()
 
 
@@ -45,16 +46,23 @@ def plain_text(summary: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of plain text; the whole text if it has only one."""
+    """The first sentence of plain text on one line (plain_text gives it so); the whole text if it has only one."""
     for match in _BOUNDARY.finditer(text):
-        word = re.search(r"(\S+)$", text[:match.start()])
-        before = word.group(1).lower() if word else ""
+        before = _word_before(text, match.start()).lower()
         last = before.rsplit(".", 1)[-1]  # "z.B" -> "b"
         ordinal = before.isdigit() and len(before) <= 2  # "am 14. Dezember"; a year ends a sentence
         if match.group(1)[0] == "." and (ordinal or len(last) == 1 or last in _ABBREVIATIONS):
             continue
         return text[:match.end(1)]
     return text
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at `end` ("" after a space), at most its last _WORD_WINDOW characters: they decide
+    alike (abbreviations and ordinals are short). Searching all the text before each full stop cost most
+    of the time."""
+    window = text[max(0, end - _WORD_WINDOW):end]
+    return "" if not window or window[-1].isspace() else window.rsplit(None, 1)[-1]
 
 
 def shorten(text: str, limit: int = TEASER_LENGTH) -> str:
