@@ -229,13 +229,14 @@ def _work(plan: SitePlan, groups: list[PageGroup], sender: Any, sharing: Sharing
     kept: dict[str, str] = {}  # the Markdown of shared pages, for converting them later
     try:
         batch: dict[str, Any] = {}
+        size = 1  # the engine waits for the first page: send it alone, then batches twice as large up to _BATCH
         for page in (page for group in groups for page in group.render()):
             batch[page.path] = page.markdown
             if page.path in shared:
                 kept[page.path] = page.markdown
-            if len(batch) == _BATCH:
+            if len(batch) == size:
                 sender.send(("items", batch))
-                batch = {}
+                batch, size = {}, min(2 * size, _BATCH)
         sender.send(("items", batch))
         sender.send(("items", {file.path: file.content for file in plan.files()}))
         rendered_in = time.perf_counter() - started
