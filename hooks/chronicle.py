@@ -27,7 +27,7 @@ from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
 from chronik.handover import Key, attributes_set_by, collect_log_records, pack, unpack
 from chronik.incremental import ChangeTracker, PageCache, modified, unmodified
-from chronik.loading import FileCache, load_chronicle
+from chronik.loading import CheckingAhead, FileCache, load_chronicle, start_checking
 from chronik.problems import Problem, build_report, count_summary
 from chronik.settings import SettingsError, build_date, settings_from_config
 from chronik.site import SitePlan, plan_site
@@ -57,6 +57,7 @@ _pages_with_lists: set[str] = set()  # pages that list others (NOT_SEARCHED mark
 # pages whose content changed are rendered again; the search index follows in the background.
 _dirty = False
 _files_cache: FileCache | None = None
+_ahead: CheckingAhead | None = None  # under `build`: the data files, checked from on_pre_build on
 _changes = ChangeTracker()
 _page_cache = PageCache()
 
@@ -88,12 +89,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Under `build`, a second process starts checking the data files while MkDocs lists its own."""
+    global _ahead
+    _stop_background()
+    if not _serving:
+        _ahead = start_checking(Path(config.config_file_path).parent)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _current
+    global _current, _ahead
     _current = None
     _pages_with_lists.clear()
-    _stop_search()
-    _stop_renderer()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     for file in files:
@@ -109,7 +116,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if _serving:
             return _show_in_browser(error.problems, files, config)
         raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
-    result = load_chronicle(root, settings, build_date(), cache=_files_cache)
+    result = load_chronicle(root, settings, build_date(), cache=_files_cache, ahead=_ahead)
+    _ahead = None
     for problem in build_report(result.problems):  # past plans as one line; `./dev check` lists each
         (log.error if problem.is_error and not _serving else log.info)(problem.format())
     if result.chronicle is None and _serving:
@@ -325,21 +333,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    _stop_search()
-    _stop_renderer()
+    _stop_background()
     _changes.forget()
     _page_cache.forget()
 
 
-def _stop_renderer() -> None:
-    global _renderer
-    if _renderer is not None:
-        _renderer.close()
-        _renderer = None
-
-
-def _stop_search() -> None:
-    global _search
-    if _search is not None:
-        _search.close()
-        _search = None
+def _stop_background() -> None:
+    """Stop what a build started in other processes (before the next build, or after a failed one)."""
+    global _ahead, _renderer, _search
+    for running in (_ahead, _renderer, _search):
+        if running is not None:
+            running.close()
+    _ahead = _renderer = _search = None

@@ -105,15 +105,3 @@ def test_without_a_second_process_the_engine_converts_every_page(chronicle) -> N
     paths = [page_plan.path for page_plan in plan.page_plans]
     renderer = SiteRenderer(plan, forked=False, sharing=Sharing(paths, _convert))
     assert [renderer.converted(path) for path in paths] == [None] * len(paths)
-
-
-def test_a_claim_lock_left_taken_stops_the_build_instead_of_hanging(monkeypatch: pytest.MonkeyPatch) -> None:
-    import multiprocessing
-
-    from chronik import background
-    monkeypatch.setattr(background, "_CLAIM_TIMEOUT", 0.05)
-    claims = background._Claims(multiprocessing.get_context("fork"), 10)
-    assert claims.engine_takes(0) is True and claims.worker_takes() == 9
-    claims._lock.acquire()  # as if a process had died holding it
-    with pytest.raises(BackgroundError, match="Seitenverteilung"):
-        claims.engine_takes(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -160,7 +161,7 @@ def test_notes_do_not_stop_the_chronicle(root: Path) -> None:
 
 
 def _two_processes_case(tmp_path: Path) -> Path:
-    """The shipped chronicle with problems in files that fall in the second half of events/."""
+    """The shipped chronicle with problems in the last files of events/, the first the other process checks."""
     case = tmp_path / "case"
     shutil.copytree(PROJECT / "events", case / "events")
     shutil.copytree(PROJECT / "people", case / "people")
@@ -171,17 +172,24 @@ def _two_processes_case(tmp_path: Path) -> Path:
     return case
 
 
-def test_with_many_files_a_second_process_checks_half_of_them_with_the_same_result(
+def _checked_ahead(case: Path, monkeypatch: pytest.MonkeyPatch) -> loading.CheckingAhead:
+    """Checking started ahead, and given the time to take every file in the other process."""
+    monkeypatch.setattr(loading, "_AHEAD_FROM", 1)
+    ahead = loading.start_checking(case)
+    waited = time.monotonic()
+    while ahead._claims._back.value > 0 and time.monotonic() - waited < 30:
+        time.sleep(0.01)
+    return ahead
+
+
+def test_files_checked_ahead_by_a_second_process_give_the_same_result(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = _two_processes_case(tmp_path)
     settings = settings_from_config(read_config(PROJECT))
     one = load_chronicle(case, settings, dt.date(2026, 11, 18))
-    monkeypatch.setattr(loading, "_TWO_PROCESSES_FROM", 2)
-    mark = tmp_path / "checked-elsewhere"
-    monkeypatch.setattr(loading, "_check_elsewhere", lambda *args, original=loading._check_elsewhere:
-                        mark.touch() or original(*args))
-    two = load_chronicle(case, settings, dt.date(2026, 11, 18))
-    assert mark.exists()  # the forked process ran
+    ahead = _checked_ahead(case, monkeypatch)
+    monkeypatch.setattr(loading, "_check_file", lambda *args: pytest.fail("checked here, not ahead"))
+    two = load_chronicle(case, settings, dt.date(2026, 11, 18), ahead=ahead)
     assert [p.format() for p in two.problems] == [p.format() for p in one.problems]
     assert any("zz-kaputt" in p.path for p in two.problems) and any("niemand" in p.message for p in two.problems)
 
@@ -189,7 +197,24 @@ def test_with_many_files_a_second_process_checks_half_of_them_with_the_same_resu
 def test_if_the_second_process_fails_its_files_are_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = settings_from_config(read_config(PROJECT))
     one = load_chronicle(PROJECT, settings, dt.date(2026, 11, 18))
-    monkeypatch.setattr(loading, "_TWO_PROCESSES_FROM", 2)
-    monkeypatch.setattr(loading, "_check_elsewhere", lambda files, spec, sender: sender.close())  # sends nothing
-    two = load_chronicle(PROJECT, settings, dt.date(2026, 11, 18))
+
+    def takes_all_and_fails(jobs, claims, sender) -> None:
+        while claims.back_takes() is not None:
+            pass
+        sender.close()  # sends nothing
+    monkeypatch.setattr(loading, "_check_from_the_back", takes_all_and_fails)
+    two = load_chronicle(PROJECT, settings, dt.date(2026, 11, 18), ahead=_checked_ahead(PROJECT, monkeypatch))
     assert two.chronicle == one.chronicle and two.problems == one.problems
+
+
+def test_with_many_files_the_checker_shares_them_with_a_second_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = _two_processes_case(tmp_path)
+    settings = settings_from_config(read_config(PROJECT))
+    one = load_chronicle(case, settings, dt.date(2026, 11, 18))
+    monkeypatch.setattr(loading, "_TWO_PROCESSES_FROM", 2)
+    started = []
+    monkeypatch.setattr(loading.CheckingAhead, "__init__", lambda self, listing, original=loading.CheckingAhead.__init__:
+                        started.append(listing) or original(self, listing))
+    two = load_chronicle(case, settings, dt.date(2026, 11, 18))
+    assert len(started) == 1 and [p.format() for p in two.problems] == [p.format() for p in one.problems]

@@ -15,7 +15,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from chronik.background import _Claims
+from chronik import loading
+from chronik.claims import Claims
 from conftest import SOURCE_DATE_EPOCH, comparable_site, copy_project
 
 BROKEN_LINK = "ereignisse/2025-12-14-kast-gewinnt-stichwahl.md"
@@ -37,7 +38,7 @@ def on_page_markdown(markdown, page, config, files):
 @pytest.fixture
 def worker_takes_all(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-    monkeypatch.setattr(_Claims, "engine_takes", lambda self, index: False)
+    monkeypatch.setattr(Claims, "front_takes", lambda self, index: False)
     yield
     gc.unfreeze()  # the hook freezes what a build holds; this process lives on
 
@@ -65,6 +66,24 @@ def test_pages_converted_in_the_second_process_give_the_same_site(
     expected = comparable_site(site)
     assert [path for path, content in comparable_site(shared).items() if expected.get(path) != content] == []
     assert sorted(comparable_site(shared)) == sorted(expected)
+
+
+def test_data_files_checked_ahead_in_the_second_process_give_the_same_site(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    monkeypatch.setattr(loading, "_AHEAD_FROM", 1)  # the shipped chronicle has fewer files than that
+    monkeypatch.setattr(Claims, "front_takes_next", lambda self: None)  # the other process checks every file
+    results = []
+    monkeypatch.setattr(loading.CheckingAhead, "results", lambda self, original=loading.CheckingAhead.results:
+                        results.append(original(self)) or results[-1])
+    project = copy_project(tmp_path / "project")
+    try:
+        _build_here(project, tmp_path / "site")
+    finally:
+        gc.unfreeze()
+    assert len(results) == 1 and len(results[0]) == len(list((project / "events").glob("*.yaml"))) + len(
+        list((project / "people").glob("*.yaml")))
+    assert comparable_site(tmp_path / "site") == comparable_site(site)
 
 
 def test_a_page_whose_conversion_warns_or_differs_is_rendered_by_mkdocs_itself(

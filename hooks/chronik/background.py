@@ -17,22 +17,21 @@ render the same plan.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .claims import Claims
 from .site import SitePlan
 from .views import PageGroup
 
 _BATCH = 32  # pages per message: fewer, larger messages cost the receiving thread less of the GIL
 _PIPE_SIZE = 1 << 20  # Linux' default upper limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
-_CLAIM_TIMEOUT = 60.0  # seconds
 _CONVERTED_BATCH = 8  # converted pages are larger; the engine waits for the last ones where both sides meet
 
 
@@ -46,40 +45,6 @@ class Sharing:
 
     paths: Sequence[str]
     convert: Callable[[str, str], bytes | None]
-
-
-class _Claims:
-    """Who converts which shared page: the engine takes indexes from the front, the worker from the
-    back, under one lock in memory both processes share (created before the fork)."""
-
-    def __init__(self, context: Any, count: int) -> None:
-        self._lock = context.Lock()
-        self._front = context.RawValue("q", 0)  # indexes below this one: the engine's
-        self._back = context.RawValue("q", count)  # indexes from this one on: the worker's
-
-    def engine_takes(self, index: int) -> bool:
-        with self._locked():
-            if index < self._back.value:
-                self._front.value = max(self._front.value, index + 1)
-                return True
-            return False
-
-    def worker_takes(self) -> int | None:
-        with self._locked():
-            if self._back.value - 1 < self._front.value:
-                return None
-            self._back.value -= 1
-            return self._back.value
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        # Held for microseconds; only a process killed while holding it leaves it taken: fail, do not hang.
-        if not self._lock.acquire(timeout=_CLAIM_TIMEOUT):
-            raise BackgroundError("Der zweite Prozess hält die Seitenverteilung fest; der Build bricht ab.")
-        try:
-            yield
-        finally:
-            self._lock.release()
 
 
 class BackgroundError(RuntimeError):
@@ -98,7 +63,7 @@ class SiteRenderer:
         self._converted: dict[str, bytes | None] = {}  # path -> what the worker's conversion gave
         self._sharing = sharing
         self._owed = {page_plan.path for group in self._groups for page_plan in group.plans}
-        self._claims: _Claims | None = None
+        self._claims: Claims | None = None
         self._shared_index = {path: index for index, path in enumerate(sharing.paths)} if sharing else {}
         self._done = False
         self._failure: str | None = None  # the worker's traceback
@@ -126,7 +91,7 @@ class SiteRenderer:
         """For a page the engine is about to convert: the worker's result, or None if the engine
         converts it itself (the page is not shared, the worker has not claimed it, or it declined)."""
         index = self._shared_index.get(path)
-        if index is None or self._claims is None or self._claims.engine_takes(index):
+        if index is None or self._claims is None or self._claims.front_takes(index):
             return None
         return self._arrived(self._converted, path)
 
@@ -182,7 +147,7 @@ class SiteRenderer:
         receiver, sender = context.Pipe(duplex=False)
         _widen(receiver)
         if self._sharing is not None:
-            self._claims = _Claims(context, len(self._sharing.paths))
+            self._claims = Claims(context, len(self._sharing.paths))
         self._process = context.Process(target=_work, args=(self._plan, self._groups, sender, self._sharing,
                                                             self._claims), name="chronik-pages", daemon=True)
         self._process.start()
@@ -221,7 +186,7 @@ def _widen(connection: Any) -> None:
 
 
 def _work(plan: SitePlan, groups: list[PageGroup], sender: Any, sharing: Sharing | None,
-          claims: _Claims | None) -> None:
+          claims: Claims | None) -> None:
     """In the forked process: the pages of `groups`, then every file, in plan order; then, from the
     back, shared pages the engine has not reached yet."""
     started = time.perf_counter()
@@ -249,9 +214,9 @@ def _work(plan: SitePlan, groups: list[PageGroup], sender: Any, sharing: Sharing
         sender.close()
 
 
-def _convert_from_the_back(sharing: Sharing, claims: _Claims, markdown: dict[str, str], sender: Any) -> None:
+def _convert_from_the_back(sharing: Sharing, claims: Claims, markdown: dict[str, str], sender: Any) -> None:
     converted: dict[str, bytes | None] = {}
-    while (index := claims.worker_takes()) is not None:
+    while (index := claims.back_takes()) is not None:
         path = sharing.paths[index]
         try:
             converted[path] = sharing.convert(path, markdown.pop(path))

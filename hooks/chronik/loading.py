@@ -18,6 +18,7 @@ from .duplicates import possible_duplicates
 from .fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
 from .model import Chronicle, Settings, chronological, event_from_data, person_from_data
 from .problems import Problem, sort_problems
+from .claims import Claims
 from .references import Checked, check_references
 from .slugs import slug
 from .validate import validate_document
@@ -27,7 +28,10 @@ EVENTS_DIR = "events"
 PEOPLE_DIR = "people"
 _ID = re.compile(ID_PATTERN)
 _DATA_SUFFIXES = (".yaml", ".yml", ".json", ".YAML", ".YML")
-_TWO_PROCESSES_FROM = 2000  # files; at 1,000 forking and sending back cost what they save (measured)
+# Files from which a second process checks part of them: started at once (the checker), at 1,000 files forking
+# and sending back cost what they saved (measured); started ahead (the build), it checks while MkDocs prepares.
+_TWO_PROCESSES_FROM = 2000
+_AHEAD_FROM = 200
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,17 @@ class LoadResult:
 
 
 def load_chronicle(root: Path, settings: Settings, today: dt.date, only: set[str] | None = None,
-                   cache: FileCache | None = None) -> LoadResult:
+                   cache: FileCache | None = None, ahead: CheckingAhead | None = None) -> LoadResult:
     """Read events/ and people/ below `root`.
 
     `only`, if given, limits the reported problems to these relative paths
     (the checker's `check FILE`); everything is still read, for references, and
     the chronicle is None while any file has an error, reported or not. `cache`
-    keeps checked files between the builds of one `serve` process.
+    keeps checked files between the builds of one `serve` process; `ahead`, started
+    earlier for the same `root` (see `start_checking`), has checked files meanwhile.
     """
     with _without_cycle_collector():
-        return _load(root, settings, today, only, cache)
+        return _load(root, settings, today, only, cache, ahead)
 
 
 @contextlib.contextmanager
@@ -67,10 +72,24 @@ def _without_cycle_collector() -> Iterator[None]:
 
 
 def _load(root: Path, settings: Settings, today: dt.date, only: set[str] | None,
-          cache: FileCache | None) -> LoadResult:
-    problems: list[Problem] = []
-    events = _read_folder(root, EVENTS_DIR, EVENT_FIELDS, recursive=True, problems=problems, cache=cache)
-    people = _read_folder(root, PEOPLE_DIR, PERSON_FIELDS, recursive=False, problems=problems, cache=cache)
+          cache: FileCache | None, ahead: CheckingAhead | None) -> LoadResult:
+    listing = ahead.listing if ahead is not None else _Listing.of(root)
+    problems = list(listing.problems)
+    if ahead is not None:
+        results = iter(ahead.results())
+    elif cache is not None:
+        results = iter([cache.check(path, relative, spec) for path, relative, spec in listing.jobs])
+    elif len(listing.jobs) >= _TWO_PROCESSES_FROM and _can_fork():
+        results = iter(CheckingAhead(listing).results())
+    else:
+        results = iter([_check_file(path, relative, spec) for path, relative, spec in listing.jobs])
+    checked: dict[str, dict[str, Checked]] = {}
+    for folder, files in listing.files.items():
+        checked[folder] = {}
+        for (file_id, _, _), (record, found) in zip(files, results):
+            problems += found
+            checked[folder][file_id] = record
+    events, people = checked[EVENTS_DIR], checked[PEOPLE_DIR]
     problems += check_references(settings, events, people, today)
     problems += possible_duplicates(events, settings.country)
     problems = sort_problems(problems)
@@ -90,62 +109,97 @@ def _load(root: Path, settings: Settings, today: dt.date, only: set[str] | None,
     return LoadResult(chronicle, problems)
 
 
-def _read_folder(root: Path, folder: str, spec: dict[str, Field], recursive: bool,
-                 problems: list[Problem], cache: FileCache | None = None) -> dict[str, Checked]:
-    """Every readable file of a folder by id, checked on its own."""
+@dataclass(frozen=True)
+class _Listing:
+    """The data files of both folders: by folder (id, path, relative path), as jobs for the checker in
+    the same order, and the problems with names and ids."""
+    files: dict[str, list[tuple[str, str, str]]]
+    jobs: list[tuple[str, str, dict[str, Field]]]
+    problems: list[Problem]
+
+    @classmethod
+    def of(cls, root: Path) -> _Listing:
+        problems: list[Problem] = []
+        files = {folder: _identified(root, folder, recursive, problems)
+                 for folder, recursive in ((EVENTS_DIR, True), (PEOPLE_DIR, False))}
+        jobs = [(path, relative, spec) for folder, spec in ((EVENTS_DIR, EVENT_FIELDS), (PEOPLE_DIR, PERSON_FIELDS))
+                for _, path, relative in files[folder]]
+        return cls(files, jobs, problems)
+
+
+def _identified(root: Path, folder: str, recursive: bool, problems: list[Problem]) -> list[tuple[str, str, str]]:
+    """A folder's data files (id, path, relative path), each id once."""
     paths: dict[str, str] = {}
-    files: list[tuple[Path, str]] = []
-    for path, file_id in _data_files(root, folder, recursive, problems):
-        relative = path.relative_to(root).as_posix()
+    files = []
+    for path, relative, file_id in _data_files(root, folder, recursive, problems):
         if file_id in paths:
             problems.append(_duplicate_id(relative, file_id, paths[file_id]))
             continue
         paths[file_id] = relative
-        files.append((path, relative))
-    if cache is not None:
-        results = [cache.check(path, relative, spec) for path, relative in files]
-    else:
-        results = _check_files(files, spec)
-    checked: dict[str, Checked] = {}
-    for file_id, (record, found) in zip(paths, results):
-        problems += found
-        checked[file_id] = record
-    return checked
+        files.append((file_id, path, relative))
+    return files
 
 
-def _check_files(files: list[tuple[Path, str]], spec: dict[str, Field]) -> list[tuple[Checked, list[Problem]]]:
-    """Every file through the per-file rules, in order. With many files, a forked process checks the
-    second half meanwhile (each file is checked on its own); should it fail, they are checked here."""
-    if len(files) < _TWO_PROCESSES_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_check_file(path, relative, spec) for path, relative in files]
-    half = len(files) // 2
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_check_elsewhere, args=(files[half:], spec, sender), daemon=True)
-    process.start()
-    sender.close()
-    first = [_check_file(path, relative, spec) for path, relative in files[:half]]
-    try:
-        second = pickle.loads(receiver.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):
-        second = None
-    finally:
-        receiver.close()
-        process.join()
-    if second is None or len(second) != len(files) - half:
-        second = [_check_file(path, relative, spec) for path, relative in files[half:]]
-    return first + second
+def start_checking(root: Path) -> CheckingAhead | None:
+    """Under `mkdocs build`: begin checking the data files in a second process now, while the site engine
+    prepares (the hook calls it in on_pre_build). None where it would not pay (few files) or cannot fork."""
+    listing = _Listing.of(root)
+    return CheckingAhead(listing) if len(listing.jobs) >= _AHEAD_FROM and _can_fork() else None
 
 
-def _check_elsewhere(files: list[tuple[Path, str]], spec: dict[str, Field], sender: Any) -> None:
+class CheckingAhead:
+    """The per-file rules for every listed file, shared with a forked process: it checks files from the
+    back of the list, from the moment it starts; `results` checks from the front until both meet, then
+    takes the other's results (pickled). Should the process fail, its files are checked here."""
+
+    def __init__(self, listing: _Listing) -> None:
+        self.listing = listing
+        context = multiprocessing.get_context("fork")
+        self._claims = Claims(context, len(listing.jobs))
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_check_from_the_back, args=(listing.jobs, self._claims, sender),
+                                        daemon=True)
+        self._process.start()
+        sender.close()
+
+    def results(self) -> list[tuple[Checked, list[Problem]]]:
+        """Every file's checked record and problems, in the listing's order."""
+        jobs = self.listing.jobs
+        results: dict[int, tuple[Checked, list[Problem]]] = {}
+        try:
+            while (index := self._claims.front_takes_next()) is not None:
+                results[index] = _check_file(*jobs[index])
+            results |= pickle.loads(self._receiver.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass
+        finally:
+            self.close()
+        return [results[index] if index in results else _check_file(*jobs[index]) for index in range(len(jobs))]
+
+    def close(self) -> None:
+        self._receiver.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _check_from_the_back(jobs: list[tuple[str, str, dict[str, Field]]], claims: Claims, sender: Any) -> None:
+    gc.disable()  # as in load_chronicle: what is read stays
     with contextlib.suppress(BaseException):  # nothing sent: the parent checks these files itself
-        results = [_check_file(path, relative, spec) for path, relative in files]
+        results = {}
+        while (index := claims.back_takes()) is not None:
+            results[index] = _check_file(*jobs[index])
         sender.send_bytes(pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
     sender.close()
 
 
-def _check_file(path: Path, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
-    document, found = read_document(relative, path.read_bytes())
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_file(path: str, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
+    with open(path, "rb") as file:
+        document, found = read_document(relative, file.read())
     if document is None:  # unreadable, but it exists: references to it are not "unknown"
         return Checked(None, {}, frozenset(spec)), found
     record, more = check_document(document, spec)
@@ -159,8 +213,8 @@ class FileCache:
     def __init__(self) -> None:
         self._entries: dict[str, tuple[tuple[int, int], Checked, list[Problem]]] = {}
 
-    def check(self, path: Path, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
-        stat = path.stat()
+    def check(self, path: str, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
+        stat = os.stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
         entry = self._entries.get(relative)
         if entry is None or entry[0] != stamp:
@@ -193,8 +247,9 @@ def _with_dates(good: dict, dates: dict) -> dict:
     return record
 
 
-def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The data files of a folder in a stable order, with their ids; bad names become problems."""
+def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem]) -> list[tuple[str, str, str]]:
+    """The data files of a folder in a stable order: path, path relative to `root`, id. Bad names become
+    problems."""
     base = root / folder
     if base.is_symlink():
         problems.append(Problem(folder, None, f"Der Ordner `{folder}/` ist eine Verknüpfung (Symlink)",
@@ -203,37 +258,38 @@ def _data_files(root: Path, folder: str, recursive: bool, problems: list[Problem
     if not base.is_dir():
         problems.append(Problem(folder, None, f"Der Ordner `{folder}/` fehlt", f"Lege den Ordner `{folder}/` an."))
         return []
-    found: list[tuple[Path, str]] = []
+    found: list[tuple[str, str, str]] = []
+    prefix = len(str(base))  # strings, not Path objects: this runs for every file of every build
     for entry in _entries(base, recursive):
-        path = Path(entry.path)
-        relative = path.relative_to(root).as_posix()
+        name, relative = entry.name, folder + entry.path[prefix:].replace(os.sep, "/")
         if entry.is_symlink():
             problems.append(Problem(relative, None, "Verknüpfungen (Symlinks) sind nicht erlaubt",
                                     "Lege Dateien und Ordner direkt hier an statt als Verknüpfung."))
             continue
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
+        if name.startswith(".") or name.lower() == "readme.md":
             continue
         if entry.is_dir():
             if not recursive:
                 problems.append(Problem(relative, None, f"Unterordner in `{folder}/` werden nicht gelesen",
                                         f"Lege die Dateien direkt in `{folder}/` ab."))
             continue
-        if path.suffix != ".yaml":
-            hint = ("Benenne die Datei in `" + path.stem + ".yaml` um." if path.suffix in _DATA_SUFFIXES
+        dot = name.rfind(".")  # stem and suffix as pathlib has them
+        stem, suffix = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+        if suffix != ".yaml":
+            hint = ("Benenne die Datei in `" + stem + ".yaml` um." if suffix in _DATA_SUFFIXES
                     else f"Nur .yaml-Dateien gehören nach `{folder}/`; verschiebe oder lösche sie.")
             problems.append(Problem(relative, None, "Die Datei endet nicht auf `.yaml`", hint))
             continue
-        file_id = path.stem
-        if not _ID.match(file_id):
-            problems.append(Problem(relative, None, f"Der Dateiname `{path.name}` ist keine gültige Kennung",
+        if not _ID.match(stem):
+            problems.append(Problem(relative, None, f"Der Dateiname `{name}` ist keine gültige Kennung",
                                     "Erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. "
-                                    f"`{_suggest_id(file_id)}.yaml`."))
+                                    f"`{_suggest_id(stem)}.yaml`."))
             continue
-        if file_id in RESERVED_IDS:
-            problems.append(Problem(relative, None, f"`{file_id}` ist als Kennung reserviert",
+        if stem in RESERVED_IDS:
+            problems.append(Problem(relative, None, f"`{stem}` ist als Kennung reserviert",
                                     "Wähle einen anderen Dateinamen."))
             continue
-        found.append((path, file_id))
+        found.append((entry.path, relative, stem))
     return found
 
 
@@ -249,7 +305,7 @@ def _entries(folder: Path, recursive: bool) -> list[os.DirEntry[str]]:
                 found.append(entry)
                 if recursive and entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)
-    return sorted(found, key=lambda entry: Path(entry.path).parts)
+    return sorted(found, key=lambda entry: entry.path.split(os.sep))  # as Path.parts: "a/b" before "a-b"
 
 
 def _duplicate_id(path: str, file_id: str, first_path: str) -> Problem:
