@@ -307,12 +307,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return error_page(_broken)
     if _search is None or not searched(page.meta):
         return output
-    if page.file.src_uri in _pages_with_lists:
-        try:
+    try:
+        if page.file.src_uri in _pages_with_lists:
             output = ignore_listed(output)  # the lists of other pages, out of the search
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
-    _search.add(output, "/" + page.url)
+        _search.add(output, "/" + page.url)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
     return output
 
 

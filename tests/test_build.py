@@ -119,3 +119,13 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     past = [line for line in result.stderr.splitlines() if "mit vergangenem Datum" in line]
     assert len(past) == 1 and past[0].endswith(
         "events: Hinweis: 6 Pläne mit vergangenem Datum und ohne neuere Quelle – `./dev check` listet sie einzeln.")
+
+
+def test_a_theme_without_the_chronicles_overrides_stops_the_build_and_says_why(tmp_path: Path) -> None:
+    # Without overrides/main.html no page says what to index: Pagefind would index header and menus of every page.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  custom_dir: overrides\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "trägt kein `data-pagefind-body`: Die Suche braucht die Vorlage `overrides/main.html`" in result.stderr

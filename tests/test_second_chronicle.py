@@ -18,7 +18,7 @@ from conftest import FIXTURES, PROJECT, mkdocs_build
 
 SECOND = FIXTURES / "argentinien"
 # What the second chronicle takes from this repository: the generator and the search UI's assets.
-SHARED_PARTS = ("hooks", "docs/assets")
+SHARED_PARTS = ("hooks", "overrides", "docs/assets")
 # Text files a reader or a program downloads; the theme's own assets and Pagefind's binary index are not ours.
 SCANNED = {".html", ".xml", ".ics", ".json", ".csv"}
 NOT_SCANNED = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "pagefind/")
@@ -71,6 +71,14 @@ def test_start_page_and_feeds_name_the_second_chronicles_title(second_site: Path
     assert f"X-WR-CALNAME:{title}: alle Ereignisse" in _read(second_site, "kalender/alle.ics")
     data = json.loads(_read(second_site, "daten/ereignisse.json"))
     assert (data["title"], data["country"], data["election"]) == (title, "AR", "2023-11-19")
+
+
+def test_the_front_matter_of_the_hand_written_pages_decides_what_is_searched(second_site: Path) -> None:
+    def article(path: str) -> str:
+        return re.findall(r'<article class="md-content__inner md-typeset"[^>]*>', _read(second_site, path))[0]
+    assert "data-pagefind-body" not in article("index.html") + article("suche/index.html")
+    assert 'data-pagefind-body data-pagefind-weight="0.2"' in article("daten/index.html")
+    assert "data-pagefind-body" in article("ueber/index.html")
 
 
 def test_edit_links_point_at_the_second_chronicles_repository(second_site: Path) -> None:

@@ -36,6 +36,7 @@ LEAST_NAME_WEIGHT = 8  # see name_weight: above a heading's 7, so a name outweig
 NOT_SEARCHED = ('<div data-chronik-suche="aus" hidden></div>', '<div data-chronik-suche="an" hidden></div>')
 _IGNORED = ("<div data-pagefind-ignore>", "</div>")
 _MARKED = "data-chronik-suche"  # in both markers
+_BODY = "data-pagefind-body"  # overrides/main.html writes it on the article of every searched page
 
 
 def name_weight(events: int, all_events: int, president_elect: bool = False) -> float:
@@ -210,8 +211,16 @@ class BuildSearch:
 
     def __init__(self, afterwards: bool) -> None:
         self._indexer = None if afterwards else SearchIndexer()
+        self._checked = False
 
     def add(self, html: str, url: str) -> None:
+        """A page the search indexes. The first must carry the theme's mark (raises SearchIndexError)."""
+        if not self._checked:
+            if _BODY not in html:
+                raise SearchIndexError(
+                    f"Die Seite {url} trägt kein `{_BODY}`: Die Suche braucht die Vorlage `overrides/main.html` "
+                    "(in mkdocs.yml `theme.custom_dir: overrides`; README „Eine eigene Chronik anlegen“).")
+            self._checked = True
         if self._indexer is not None:
             self._indexer.add(html, url)
 
