@@ -7,6 +7,7 @@ that XML 1.0 forbids (YAML's "\\x01" escapes could bring them in); Markdown lose
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -37,6 +38,29 @@ def _xml_clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, which must never break a build: a template it cannot store or
+    read back is simply compiled (again)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - unreadable or damaged (pickle, marshal, a cut file): compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The cache in a folder of the user's in the temp directory; none where Jinja finds no safe one."""
+    try:
+        return _QuietCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=jinja2.StrictUndefined,
@@ -51,7 +75,7 @@ TEMPLATES = jinja2.Environment(
     # and kept compiled between processes, as Python keeps its bytecode: Jinja's own cache (a folder of the
     # user's in the temp directory, checked against each template's text). Compiling took ~0.05 s of every
     # build before its first page.
-    bytecode_cache=jinja2.FileSystemBytecodeCache(),
+    bytecode_cache=_bytecode_cache(),
 )
 TEMPLATES.filters["md"] = escape_markdown
 TEMPLATES.filters["url"] = escape_url
