@@ -110,7 +110,8 @@ def test_titles_are_strong_and_quotes_in_body_text_colour(page, base_url: str, s
     assert h1_weight >= h2_weight and h1_weight >= 700
     assert h1_colour == body_colour  # full text colour, not Material's grey
     assert quote_colour == body_colour
-    assert page.locator("article blockquote").first.inner_text().endswith("— José Antonio Kast")  # the speaker
+    # the speaker, as they were on that day
+    assert page.locator("article blockquote").first.inner_text().endswith("— José Antonio Kast, Designierter Präsident Chiles")
 
 
 def test_no_page_type_scrolls_sideways_on_a_phone(page, base_url: str) -> None:

@@ -99,6 +99,9 @@ def test_kast_is_president_elect_before_and_president_from_the_inauguration_on_e
         pages["ereignisse/2025-12-22-kast-trifft-bachelet.md"]
     assert "[José Antonio Kast](../personen/jose-antonio-kast.md) (Präsident Chiles)" in \
         pages["ereignisse/2026-03-11-amtsuebernahme.md"]
+    # A quote names who said it as they were on that day, as a newspaper would.
+    assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), Designierter Präsident Chiles\n" in \
+        pages["ereignisse/2025-12-22-kast-trifft-bachelet.md"]
     milei = pages["ereignisse/2025-12-16-kast-trifft-milei.md"]
     personen, erwaehnt = milei.split("**Personen:**", 1)[1].split("**Erwähnt:**", 1)
     assert "José Luis Daza" not in personen and "José Luis Daza" in erwaehnt.split("**Länder:**", 1)[0]
