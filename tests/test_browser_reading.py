@@ -111,7 +111,8 @@ def test_titles_are_strong_and_quotes_in_body_text_colour(page, base_url: str, s
     assert h1_colour == body_colour  # full text colour, not Material's grey
     assert quote_colour == body_colour
     # the speaker, as they were on that day
-    assert page.locator("article blockquote").first.inner_text().endswith("— José Antonio Kast, Designierter Präsident Chiles")
+    speaker = "— José Antonio Kast, Designierter Präsident Chiles"
+    assert page.locator("article blockquote").first.inner_text().endswith(speaker)
 
 
 def test_no_page_type_scrolls_sideways_on_a_phone(page, base_url: str) -> None:
