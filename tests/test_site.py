@@ -66,8 +66,9 @@ def test_build_site_makes_pages_files_and_fragments_from_one_index(monkeypatch: 
     site = build_site(chronicle)
     assert indexes[0] == 1
     assert site.pages and site.files and {"neueste", "geplant", "verlauf"} <= set(site.fragments)
-    assert site.listings == {page.path for page in site.pages if page.listing}
-    assert "zeitleiste.md" in site.listings and "ereignisse/2025-12-14-kast-gewinnt-stichwahl.md" not in site.listings
+    listings = {plan.path for plan in site.plan.page_plans if plan.listing}
+    assert listings == {page.path for page in site.pages if page.listing}
+    assert "zeitleiste.md" in listings and "ereignisse/2025-12-14-kast-gewinnt-stichwahl.md" not in listings
 
 
 @pytest.mark.parametrize("module", EXPORTERS_AND_TOOLS)

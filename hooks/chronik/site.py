@@ -35,11 +35,6 @@ class SitePlan:
     def page_plans(self) -> list[PagePlan]:
         return [plan for group in self.groups for plan in group.plans]
 
-    @cached_property
-    def listings(self) -> frozenset[str]:
-        """Generated pages that list other pages: kept out of the site search, they would outrank them."""
-        return frozenset(plan.path for plan in self.page_plans if plan.listing)
-
     def pages(self) -> Iterator[Page]:
         for group in self.groups:
             yield from group.render()
@@ -66,10 +61,6 @@ class SiteBuild:
     @property
     def fragments(self) -> dict[str, str]:
         return self.plan.fragments
-
-    @property
-    def listings(self) -> frozenset[str]:
-        return self.plan.listings
 
     def write_pages(self, folder: Path) -> list[Path]:
         """The generated pages as Markdown files below `folder` (for other site engines or inspection)."""
