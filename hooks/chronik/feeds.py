@@ -47,14 +47,19 @@ def feeds(index: ChronicleIndex) -> list[Feed]:
     newest = "das neueste Datum zuerst"
     result = [Feed(SITE_FEED, title, f"Alle Ereignisse der Chronik, {newest}.", "index.md", index.events,
                    FEED_ENTRIES)]
-    result += [Feed(person_feed_path(person.id), f"{title}: {person.name}",
+    result += [Feed(person_feed_path(person.id), own_feed_title(index, person.name),
                     f"Ereignisse der Chronik mit {person.name}, {newest}.", person_path(person.id),
                     tuple(index.by_person[person.id]), OWN_FEED_ENTRIES) for person in index.people.values()]
-    result += [Feed(country_feed_path(code), f"{title}: {countries.german_name(code)}",
+    result += [Feed(country_feed_path(code), own_feed_title(index, countries.german_name(code)),
                     f"Ereignisse der Chronik mit Bezug zu {countries.dative(code)}, {newest}.",
                     country_path(code), tuple(index.by_country[code]), OWN_FEED_ENTRIES)
                for code in index.country_codes]
     return result
+
+
+def own_feed_title(index: ChronicleIndex, name: str) -> str:
+    """The title of a person's or a country's feed (also in the head of their page)."""
+    return f"{index.settings.title}: {name}"
 
 
 def build_feeds(index: ChronicleIndex) -> list[SiteFile]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import countries, structured_data
 from .dates import format_span
+from .feeds import own_feed_title
 from .index import ChronicleIndex
 from .listings import Listings, list_plans, paginate
 from .model import Event, Person
@@ -127,7 +128,7 @@ class _PageBuilder:
 
     def _person_pages(self, person: Person) -> list[Page]:
         index, views = self.index, self.views
-        here = person_path(person.id)
+        here, feed = person_path(person.id), person_feed_path(person.id)
         events = index.by_person[person.id]
         event_countries = Counter(code for event in events for code in event.countries)
         chunks = paginate(here, events)
@@ -151,8 +152,8 @@ class _PageBuilder:
                        for code, count in sorted(event_countries.items(),
                                                  key=lambda item: (-item[1], sort_key(countries.german_name(item[0]))))],
             home=[views.country(code, here) for code in person.countries],
-            feed=link(here, person_feed_path(person.id)),
-            own_feed={"path": person_feed_path(person.id), "title": f"{index.settings.title}: {person.name}"},
+            feed=link(here, feed),
+            own_feed={"path": feed, "title": own_feed_title(index, person.name)},
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
             search=search_data(filters=[("Person", person.name)], meta={"art": "Person"})
             | {"weight": name_weight(len(events) + len(index.mentioned_in[person.id]), len(index.events),
@@ -172,7 +173,7 @@ class _PageBuilder:
 
     def _country_pages(self, code: str) -> list[Page]:
         index, views = self.index, self.views
-        here = country_path(code)
+        here, feed = country_path(code), country_feed_path(code)
         people = sorted((p for p in index.people.values() if code in p.countries), key=lambda p: sort_key(p.sort_name))
         chunks = paginate(here, index.by_country[code])
         name = countries.german_name(code)
@@ -187,8 +188,8 @@ class _PageBuilder:
             events=[views.event_item(e, here) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0),
             people=[views.person(p.id, here) for p in people],
-            feed=link(here, country_feed_path(code)),
-            own_feed={"path": country_feed_path(code), "title": f"{index.settings.title}: {name}"},
+            feed=link(here, feed),
+            own_feed={"path": feed, "title": own_feed_title(index, name)},
             search=search_data(filters=[("Land", name)], meta={"art": "Land"}),
         )
         return [first, *self.listings.more_pages(chunks, name, "", here)]
