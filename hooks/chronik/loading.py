@@ -28,6 +28,7 @@ EVENTS_DIR = "events"
 PEOPLE_DIR = "people"
 _ID = re.compile(ID_PATTERN)
 _DATA_SUFFIXES = (".yaml", ".yml", ".json", ".YAML", ".YML")
+_FOLDERS = ((EVENTS_DIR, EVENT_FIELDS, True), (PEOPLE_DIR, PERSON_FIELDS, False))  # folder, rules, subfolders
 # Files from which a second process checks part of them: started at once (the checker), at 1,000 files forking
 # and sending back cost what they saved (measured); started ahead (the build), it checks while MkDocs prepares.
 _TWO_PROCESSES_FROM = 2000
@@ -120,10 +121,8 @@ class _Listing:
     @classmethod
     def of(cls, root: Path) -> _Listing:
         problems: list[Problem] = []
-        files = {folder: _identified(root, folder, recursive, problems)
-                 for folder, recursive in ((EVENTS_DIR, True), (PEOPLE_DIR, False))}
-        jobs = [(path, relative, spec) for folder, spec in ((EVENTS_DIR, EVENT_FIELDS), (PEOPLE_DIR, PERSON_FIELDS))
-                for _, path, relative in files[folder]]
+        files = {folder: _identified(root, folder, recursive, problems) for folder, _, recursive in _FOLDERS}
+        jobs = [(path, relative, spec) for folder, spec, _ in _FOLDERS for _, path, relative in files[folder]]
         return cls(files, jobs, problems)
 
 
