@@ -84,7 +84,10 @@ EVENT_FIELDS = {
     "summary": Field("markdown", required=True, help="Was geschah; Markdown ohne HTML"),
     "quotes": _list(_object({
         "by": Field("person", required=True, help="Kennung der sprechenden Person; muss unter people stehen"),
-        "text": Field("text", required=True, help="Wörtliches Zitat ohne Anführungszeichen"),
+        "text": Field("text", required=True, help="Wörtliches Zitat ohne Anführungszeichen, auf Deutsch"),
+        "original": Field("text", help="Der Wortlaut in der gesprochenen Sprache, wenn `text` übersetzt ist"),
+        "language": Field("text", help="Sprache von `original` als BCP-47-Code, z. B. es; Pflicht mit original"),
+        "source": Field("source", help="Nummer der Quelle unter sources, die das Zitat belegt; Pflicht mit original"),
     }), help="Wörtliche Zitate"),
     "figures": _list(_object(FIGURE_FIELDS), help="Zahlen mit ihrer Quelle; weichen Quellen ab, je Quelle ein Eintrag"),
     "sources": _list(_object(SOURCE_FIELDS), required=True, min_items=1, help="Mindestens eine Quelle"),
@@ -104,6 +107,7 @@ PERSON_FIELDS = {
         "title": Field("text", required=True, help="Amt oder Funktion"),
         "from": Field("date", required=True, help="Beginn"),
         "to": Field("date", help="Ende; fehlt, solange die Rolle andauert"),
+        "source": Field("text", help="Beleg: Kennung eines Ereignisses, dessen Quellen das Amt nennen, oder eine Adresse"),
     }), help="Ämter mit Daten"),
     "wikidata": Field("wikidata", help="Wikidata-Kennung, Q gefolgt von Ziffern"),
 }
