@@ -410,8 +410,9 @@ ENGLISH = re.compile(r"\b(usage|error|argument|arguments|required|invalid|choice
 
 @pytest.mark.parametrize("argv, error", [
     ([], "Fehler: Es fehlt: BEFEHL – Mehr dazu: python -m chronik --help"),
-    (["bogus"], "Fehler: BEFEHL: „bogus“ gibt es nicht; möglich sind: 'check', 'pages', 'schema', 'new', 'summary', "
-                "'from-issue' – Mehr dazu: python -m chronik --help"),
+    (["bogus"], "Fehler: BEFEHL: „bogus“ gibt es nicht; möglich sind: 'check', 'pruefen', 'pages', 'seiten', 'schema', "
+                "'new', 'anlegen', 'summary', 'zusammenfassung', 'from-issue', 'aus-issue' – Mehr dazu: "
+                "python -m chronik --help"),
     (["new"], "Fehler: Es fehlt: ART – Mehr dazu: python -m chronik new --help"),
     (["new", "event"], "Fehler: Es fehlt: TITEL – Mehr dazu: python -m chronik new event --help"),
     (["new", "event", "x", "--date"], "Fehler: --date: Hier fehlt ein Wert – Mehr dazu: python -m chronik new event "

@@ -2,3 +2,5 @@
 
 yaml_source -> validate (fields) -> model -> references -> loading -> pages
 """
+
+__version__ = "0.1.0"  # the one place of the version (pyproject.toml reads it); see CHANGELOG.md

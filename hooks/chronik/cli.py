@@ -1,5 +1,8 @@
 """Command line: check the data, write pages or schemas, start a new file, summarise a change.
 
+The console script `chronik` and `python -m chronik` run the same commands; each has a German
+name beside the English one that ./dev uses (`chronik pruefen` = `chronik check`).
+
     python -m chronik check [DATEI ...]
     python -m chronik pages ZIELORDNER
     python -m chronik schema
@@ -13,11 +16,13 @@ The work happens in the modules; this file only reads arguments and prints.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
 from pathlib import Path
 
+from . import __version__
 from .change_summary import UPSTREAM, SummaryError, merge_base, summary_markdown
 from .cli_german import GermanParser, german
 from .from_issue import convert, read_issue
@@ -31,9 +36,19 @@ from .site_files import SiteFilesError
 from .vocabulary import count_phrase
 
 
-def main(argv: list[str] | None = None) -> int:
-    with german():
-        args = _parser().parse_args(argv)
+# The German name of each command, and of each kind of file `new` starts.
+COMMAND_ALIASES = {"check": "pruefen", "pages": "seiten", "new": "anlegen", "summary": "zusammenfassung",
+                   "from-issue": "aus-issue"}
+KIND_ALIASES = {"event": "ereignis"}
+
+
+def run() -> int:
+    """The console script `chronik`."""
+    return main(prog="chronik")
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m chronik") -> int:
+    args = _parse(argv, prog)
     root = args.root.resolve()
     if args.command == "schema":
         return _schema(root)
@@ -92,20 +107,36 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _parser() -> GermanParser:
-    parser = GermanParser(prog="python -m chronik", description="Werkzeuge für die Daten der Chronik.")
+def _parse(argv: list[str] | None, prog: str) -> argparse.Namespace:
+    """The arguments, each command under its English name, whichever name was typed."""
+    with german():
+        args = _parser(prog).parse_args(argv)
+    args.command = _canonical(args.command, COMMAND_ALIASES)
+    if args.command == "new":
+        args.kind = _canonical(args.kind, KIND_ALIASES)
+    return args
+
+
+def _canonical(name: str, aliases: dict[str, str]) -> str:
+    return next((english for english, german_name in aliases.items() if name == german_name), name)
+
+
+def _parser(prog: str) -> GermanParser:
+    parser = GermanParser(prog=prog, description="Werkzeuge für die Daten der Chronik.")
+    parser.add_argument("--version", action="version", version=f"chronik {__version__}",
+                        help="Version von Chronik zeigen und beenden")
     parser.add_argument("--root", type=Path, default=Path("."), metavar="ORDNER",
                         help="Projektordner (mit mkdocs.yml); Standard: hier")
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL", title="Befehle")
-    check = commands.add_parser("check", help="Prüft alle Daten oder die genannten Dateien.")
+    check = _command(commands, "check", help="Prüft alle Daten oder die genannten Dateien.")
     check.add_argument("paths", nargs="*", type=Path, metavar="DATEI",
                        help="Dateien in events/ oder people/ (Standard: alle)")
-    pages = commands.add_parser("pages", help="Schreibt alle Seiten als Markdown in einen Ordner.")
+    pages = _command(commands, "pages", help="Schreibt alle Seiten als Markdown in einen Ordner.")
     pages.add_argument("target", type=Path, metavar="ZIELORDNER", help="Zielordner; wird geleert")
-    commands.add_parser("schema", help=f"Schreibt die JSON-Schemas nach {SCHEMA_DIR}/ (aus hooks/chronik/fields.py).")
-    new = commands.add_parser("new", help="Legt eine neue Datei an, mit jedem Feld und Erklärungen.")
+    _command(commands, "schema", help=f"Schreibt die JSON-Schemas nach {SCHEMA_DIR}/ (aus chronik/fields.py).")
+    new = _command(commands, "new", help="Legt eine neue Datei an, mit jedem Feld und Erklärungen.")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="ART", title="Arten")
-    event = kinds.add_parser("event", help="Ein neues Ereignis in events/.")
+    event = _command(kinds, "event", help="Ein neues Ereignis in events/.")
     event.add_argument("title", metavar="TITEL", help="Überschrift, z. B. \"Treffen im Präsidentenpalast\"")
     event.add_argument("--date", metavar="DATUM", help="Datum: JJJJ-MM-TT, JJJJ-MM oder JJJJ (Pflicht)")
     event.add_argument("--person", dest="people", action="append", default=[], metavar="KENNUNG",
@@ -113,20 +144,26 @@ def _parser() -> GermanParser:
     event.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
                        help="Beteiligtes Land, z. B. PE; mehrfach möglich (Standard: das Land der Chronik)")
     event.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt Datum und Titel")
-    person = kinds.add_parser("person", help="Eine neue Person in people/.")
+    person = _command(kinds, "person", help="Eine neue Person in people/.")
     person.add_argument("name", metavar="NAME", help="Name, z. B. \"Ana Pérez\"")
     person.add_argument("--country", dest="countries", action="append", default=[], metavar="CODE",
                         help="Land der Person, z. B. AR; mehrfach möglich")
     person.add_argument("--id", dest="file_id", metavar="KENNUNG", help="Kennung statt der aus dem Namen")
-    summary = commands.add_parser("summary", help="Fasst zusammen, was sich gegenüber einer Git-Revision "
-                                                  "geändert hat (Markdown).")
+    summary = _command(commands, "summary", help="Fasst zusammen, was sich gegenüber einer Git-Revision "
+                                                 "geändert hat (Markdown).")
     summary.add_argument("base", nargs="?", metavar="BASIS",
                          help=f"Git-Revision, z. B. main; Standard: wo der Branch von {UPSTREAM} abzweigt")
-    from_issue = commands.add_parser("from-issue", help="Legt aus einem Issue „Ereignis vorschlagen“ ein Ereignis "
-                                                        "an und prüft es.")
+    from_issue = _command(commands, "from-issue", help="Legt aus einem Issue „Ereignis vorschlagen“ ein "
+                                                       "Ereignis an und prüft es.")
     from_issue.add_argument("payload", type=Path, metavar="DATEI", help="Das Ereignis von GitHub Actions als JSON "
                                                        "($GITHUB_EVENT_PATH)")
     return parser
+
+
+def _command(commands, name: str, **options) -> GermanParser:
+    """A command (or kind of file) under its English name and, where it has one, its German name."""
+    german_name = COMMAND_ALIASES.get(name) or KIND_ALIASES.get(name)
+    return commands.add_parser(name, aliases=[german_name] if german_name else [], **options)
 
 
 def _schema(root: Path) -> int:
