@@ -71,25 +71,25 @@ def test_the_seed_lists_the_midday_meeting_before_the_evening_interview() -> Non
 
 def test_the_role_is_the_one_held_on_the_day_and_the_description_otherwise() -> None:
     juan = person("juan", "Berater", role("Senator", "2018-03-11", "2025-12-13"), role("Minister", "2026-03"))
-    assert role_on(juan, dt.date(2025, 12, 1), SETTINGS) == "Senator"
-    assert role_on(juan, dt.date(2025, 12, 20), SETTINGS) == "Berater"
-    assert role_on(juan, dt.date(2026, 3, 31), SETTINGS) == "Minister"
-    assert role_on(juan, dt.date(2026, 4, 1), SETTINGS) == "Minister"  # open-ended
+    assert role_on(juan, dt.date(2025, 12, 1)) == "Senator"
+    assert role_on(juan, dt.date(2025, 12, 20)) == "Berater"
+    assert role_on(juan, dt.date(2026, 3, 31)) == "Minister"
+    assert role_on(juan, dt.date(2026, 4, 1)) == "Minister"  # open-ended
 
 
-def test_the_president_elect_takes_office_on_the_inauguration_day_of_the_settings() -> None:
+def test_nobody_is_promoted_by_a_date_in_the_settings() -> None:
+    # The settings name ana-perez as president-elect and 11 March as the inauguration: without a role
+    # from that day in her file, the pages keep saying what her file says.
     ana = person("ana-perez", "Gewählte Präsidentin", role("Designierte Präsidentin Chiles", "2025-12-14"))
-    assert role_on(ana, dt.date(2026, 3, 10), SETTINGS) == "Designierte Präsidentin Chiles"
-    assert role_on(ana, dt.date(2026, 3, 11), SETTINGS) == "Präsidentin Chiles"
-    # ... unless the data says otherwise: an explicit end after the inauguration, or a role from that day.
-    longer = person("ana-perez", "x", role("Designierte Präsidentin Chiles", "2025-12-14", "2026-04-01"))
-    assert role_on(longer, dt.date(2026, 3, 20), SETTINGS) == "Designierte Präsidentin Chiles"
-    sworn = person("ana-perez", "x", role("Designierte Präsidentin Chiles", "2025-12-14"),
-                   role("Präsidentin der Republik", "2026-03-11"))
-    assert role_on(sworn, dt.date(2026, 3, 11), SETTINGS) == "Präsidentin der Republik"
+    assert role_on(ana, dt.date(2026, 3, 10)) == "Designierte Präsidentin Chiles"
+    assert role_on(ana, dt.date(2026, 3, 11)) == "Designierte Präsidentin Chiles"
     plain = person("ana-perez", "Politikerin")
-    assert role_on(plain, dt.date(2026, 3, 11), SETTINGS) == "Präsident von Chile"
-    assert role_on(plain, dt.date(2026, 3, 10), SETTINGS) == "Politikerin"
+    assert role_on(plain, dt.date(2026, 3, 11)) == "Politikerin"
+    # A role that the data gives from that day on wins: the latest begun.
+    sworn = person("ana-perez", "x", role("Designierte Präsidentin Chiles", "2025-12-14", "2026-03-10"),
+                   role("Präsidentin Chiles", "2026-03-11"))
+    assert role_on(sworn, dt.date(2026, 3, 10)) == "Designierte Präsidentin Chiles"
+    assert role_on(sworn, dt.date(2026, 3, 11)) == "Präsidentin Chiles"
 
 
 def test_kast_is_president_elect_before_and_president_from_the_inauguration_on_every_page() -> None:

@@ -132,17 +132,17 @@ def test_uncommented_examples_are_either_harmless_or_refused_until_replaced(root
     assert status == 1
     refused = [re.match(r"^\d+: `([^`]+)`", m).group(1) for m in messages(err)]
     assert refused == ["time", "place", "KENNUNG", "KENNUNG", "THEMA", "KENNUNG-DES-EREIGNISSES", "KENNUNG",
-                       "quotes[0].text", "figures[0].label", "figures[0].value", "sources[0].url",
+                       "quotes[0].text", "quotes[0].original", "figures[0].label", "figures[0].value", "sources[0].url",
                        "sources[0].archive_url", "corrections[0].text"]
     # What stays valid cannot be wrong: end = date, approximate, the status, the dates of source and correction.
 
-    run(root, capsys, "new", "person", "Gabriel Borić")
-    path = root / "people/gabriel-boric.yaml"
-    text = path.read_text(encoding="utf-8").replace("\ndescription:\n", "\ndescription: Präsident Chiles\n")
+    run(root, capsys, "new", "person", "Érika Muñoz Prueba")  # nobody the chronicle knows
+    path = root / "people/erika-munoz-prueba.yaml"
+    text = path.read_text(encoding="utf-8").replace("\ndescription:\n", "\ndescription: Ministerin\n")
     path.write_text(uncomment(text), encoding="utf-8")
-    status, _, err = run(root, capsys, "check", "people/gabriel-boric.yaml")
+    status, _, err = run(root, capsys, "check", "people/erika-munoz-prueba.yaml")
     refused = [re.match(r"^\d+: `([^`]+)`", m).group(1) for m in messages(err)]
-    assert refused == ["aliases[0]", "LAND", "roles[0].title", "roles[0].from", "roles[0].to", "Q"]
+    assert refused == ["aliases[0]", "LAND", "roles[0].title", "roles[0].from", "roles[0].to", "roles[0].source", "Q"]
 
 
 @pytest.mark.parametrize("date, status", [("2026-01-14", "happened"), ("2026-01", "happened"),

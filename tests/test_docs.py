@@ -17,7 +17,9 @@ MITMACHEN = PROJECT / "docs" / "mitmachen.md"
 
 
 def yaml_blocks() -> list[str]:
-    return re.findall(r"^```yaml\n(.*?)^```", MITMACHEN.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+    """The templates: YAML blocks that are whole files (short examples of one field are not)."""
+    blocks = re.findall(r"^```yaml\n(.*?)^```", MITMACHEN.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+    return [block for block in blocks if block.startswith("# yaml-language-server:")]
 
 
 def field_names(spec: dict[str, Field], prefix: str = "") -> list[str]:

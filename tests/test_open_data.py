@@ -131,7 +131,7 @@ def test_tricky_text_round_trips_through_json_and_csv_and_validates() -> None:
                                                                                    "2025-12-20-a", "2026-01-01")
     assert data["topics"] == [{"id": "leer", "label": "Ohne Ereignis", "url": None},
                               {"id": "wahl", "label": "Wahl", "url": "https://example.org/c/themen/wahl/"}]
-    assert data["people"][0]["roles"] == [{"title": "Präsidentin", "from": "2026-03-11", "to": None}]
+    assert data["people"][0]["roles"] == [{"title": "Präsidentin", "from": "2026-03-11", "to": None, "source": None}]
     rows = _rows(files["daten/ereignisse.csv"].decode("utf-8-sig"))
     assert rows == [_as_csv_cells(event) for event in data["events"]]
     assert rows[0]["title"] == TRICKY and rows[0]["approximate"] == "true"

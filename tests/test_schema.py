@@ -48,6 +48,8 @@ EXCLUDED: dict[str, tuple[str, tuple[str, ...]]] = {
                         "braucht ein Datum mit Tag", "die Datei hat aber nur", "steht unter `people` und unter")),
     "date-order": ("end before date, roles.to before roles.from, `happened` in the future (needs today)", (
         "liegt vor", "liegt in der Zukunft")),
+    "cldr": ("a language code of the right shape that CLDR does not know (`xx`): the schema checks the shape", (
+        "ist kein bekannter Sprachcode",)),
     "yaml-1.1": ("written form of YAML 1.1 booleans: `yes`, `on`, `True` are booleans to YAML, not to the checker",
                  ("muss true oder false sein, nicht `",)),
     "yaml-refused": ("YAML the checker refuses and safe_load accepts or cannot load: anchors, aliases, tags, "
@@ -128,7 +130,8 @@ PORTABLE_KEYWORDS = {"$schema", "$comment", "title", "description", "default", "
                      "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "enum",
                      "pattern", "minLength", "maxLength", "minimum", "maximum",
                      "patternErrorMessage", "enumDescriptions",
-                     "anyOf"}  # draft-07 and 2020-12 alike: an entry of `people` is an id or {id, note}
+                     "anyOf",  # draft-07 and 2020-12 alike: an entry of `people` is an id or {id, note}
+                     "if", "then", "allOf"}  # draft-07 and 2020-12 alike: a quote's `original` needs `language`
 
 
 def _keywords(schema: dict[str, Any]) -> set[str]:

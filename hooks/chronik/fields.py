@@ -19,6 +19,8 @@ MAX_ITEMS = 100
 # `time`: "HH:MM" on the 24-hour clock, local time at the place, or a part of the day.
 TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 PARTS_OF_DAY = ("morning", "midday", "afternoon", "evening", "night")
+# A language as BCP 47 tag: language, optional script, optional region (`es`, `es-CL`, `zh-Hans`).
+LANGUAGE_PATTERN = r"^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?$"
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,11 @@ class Field:
 
     kind is one of: text (one line, plain), markdown, date, time, bool, status,
     country, person, topic, event, url, wikidata, source (a position in `sources`),
+    language (a BCP 47 tag), reference (an event id or an address),
     participant (a person id, or an object with `fields`), list, object.
+
+    `needs` (objects only): keys that must be present when another one is, e.g. a quote's
+    `original` needs `language` and `source`.
     """
 
     kind: str
@@ -36,14 +42,15 @@ class Field:
     fields: "dict[str, Field]" = field(default_factory=dict)
     min_items: int = 0
     help: str = ""
+    needs: "dict[str, tuple[str, ...]]" = field(default_factory=dict)
 
 
 def _list(item: Field, required: bool = False, min_items: int = 0, help: str = "") -> Field:
     return Field("list", required=required, item=item, min_items=min_items, help=help)
 
 
-def _object(fields: dict[str, Field]) -> Field:
-    return Field("object", fields=fields)
+def _object(fields: dict[str, Field], needs: dict[str, tuple[str, ...]] | None = None) -> Field:
+    return Field("object", fields=fields, needs=needs or {})
 
 
 SOURCE_FIELDS = {
@@ -85,10 +92,12 @@ EVENT_FIELDS = {
     "quotes": _list(_object({
         "by": Field("person", required=True, help="Kennung der sprechenden Person; muss unter people stehen"),
         "text": Field("text", required=True, help="Wörtliches Zitat ohne Anführungszeichen, auf Deutsch"),
-        "original": Field("text", help="Der Wortlaut in der gesprochenen Sprache, wenn `text` übersetzt ist"),
-        "language": Field("text", help="Sprache von `original` als BCP-47-Code, z. B. es; Pflicht mit original"),
-        "source": Field("source", help="Nummer der Quelle unter sources, die das Zitat belegt; Pflicht mit original"),
-    }), help="Wörtliche Zitate"),
+        "original": Field("text", help="Der Wortlaut in der Sprache, in der er fiel, wenn `text` übersetzt ist"),
+        "language": Field("language", help="Sprache von `original` als BCP-47-Code, z. B. es oder es-CL; "
+                          "Pflicht mit original"),
+        "source": Field("source", help="Nummer der Quelle unter sources, die das Zitat wiedergibt; "
+                        "Pflicht mit original"),
+    }, needs={"original": ("language", "source")}), help="Wörtliche Zitate"),
     "figures": _list(_object(FIGURE_FIELDS), help="Zahlen mit ihrer Quelle; weichen Quellen ab, je Quelle ein Eintrag"),
     "sources": _list(_object(SOURCE_FIELDS), required=True, min_items=1, help="Mindestens eine Quelle"),
     "corrections": _list(_object({
@@ -107,7 +116,8 @@ PERSON_FIELDS = {
         "title": Field("text", required=True, help="Amt oder Funktion"),
         "from": Field("date", required=True, help="Beginn"),
         "to": Field("date", help="Ende; fehlt, solange die Rolle andauert"),
-        "source": Field("text", help="Beleg: Kennung eines Ereignisses, dessen Quellen das Amt nennen, oder eine Adresse"),
+        "source": Field("reference", help="Beleg: Kennung eines Ereignisses, dessen Quellen das Amt nennen, "
+                        "oder die Adresse einer Quelle"),
     }), help="Ämter mit Daten"),
     "wikidata": Field("wikidata", help="Wikidata-Kennung, Q gefolgt von Ziffern"),
 }

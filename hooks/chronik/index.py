@@ -99,7 +99,7 @@ class ChronicleIndex:
 
     def role(self, person_id: str, event: Event) -> str:
         """The role the person held on the event's (first) day."""
-        return role_on(self.people[person_id], event.date.first, self.settings)
+        return role_on(self.people[person_id], event.date.first)
 
     def is_unscheduled(self, event: Event) -> bool:
         """Only a year, or a range over more than a month: listed under "Ohne festen Termin"."""

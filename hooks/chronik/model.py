@@ -28,7 +28,10 @@ class Source:
 @dataclass(frozen=True)
 class Quote:
     by: str
-    text: str
+    text: str  # German, as the page shows it
+    original: str | None = None  # the words as said, when `text` is the chronicle's translation
+    language: str | None = None  # BCP 47 tag of `original`
+    source: int | None = None  # position in the event's sources, counted from 1
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class Role:
     title: str
     start: PartialDate
     end: PartialDate | None = None
+    source: str | None = None  # an event id whose sources report the role, or an address
 
 
 @dataclass(frozen=True)
@@ -205,7 +209,8 @@ def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 
         topics=tuple(data.get("topics") or ()),
         part_of=data.get("part_of") or None,
         summary=data["summary"].strip(),
-        quotes=tuple(Quote(q["by"], q["text"].strip()) for q in data.get("quotes") or ()),
+        quotes=tuple(Quote(q["by"], q["text"].strip(), (q.get("original") or "").strip() or None,
+                           q.get("language"), q.get("source")) for q in data.get("quotes") or ()),
         sources=tuple(Source(
             publisher=s["publisher"].strip(), title=s["title"].strip(),
             date=s.get("date"),
@@ -228,7 +233,7 @@ def person_from_data(person_id: str, path: str, data: dict[str, Any]) -> Person:
         sort_name=(data.get("sort_name") or "").strip() or default_sort_name(name),
         aliases=tuple(a.strip() for a in data.get("aliases") or ()),
         countries=tuple(data.get("countries") or ()),
-        roles=tuple(Role(r["title"].strip(), r["from"], r.get("to"))
+        roles=tuple(Role(r["title"].strip(), r["from"], r.get("to"), r.get("source"))
                     for r in data.get("roles") or ()),
         wikidata=data.get("wikidata"),
     )

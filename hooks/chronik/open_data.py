@@ -109,7 +109,8 @@ def _event(chronicle: Chronicle, event: Event) -> dict[str, Any]:
         "topics": list(event.topics),
         "part_of": event.part_of,
         "summary": event.summary,
-        "quotes": [{"by": q.by, "text": q.text} for q in event.quotes],
+        "quotes": [{"by": q.by, "text": q.text, "original": q.original, "language": q.language, "source": q.source}
+                   for q in event.quotes],
         "figures": [{"label": f.label, "value": f.value, "source": f.source} for f in event.figures],
         "sources": [{"publisher": s.publisher, "title": s.title, "date": _date(s.date), "url": s.url,
                      "archive_url": s.archive_url} for s in event.sources],
@@ -128,7 +129,8 @@ def _person(chronicle: Chronicle, person: Person) -> dict[str, Any]:
         "aliases": list(person.aliases),
         "description": person.description,
         "countries": list(person.countries),
-        "roles": [{"title": r.title, "from": r.start.iso(), "to": _date(r.end)} for r in person.roles],
+        "roles": [{"title": r.title, "from": r.start.iso(), "to": _date(r.end), "source": r.source}
+                  for r in person.roles],
         "wikidata": person.wikidata,
     }
 

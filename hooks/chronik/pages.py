@@ -23,7 +23,7 @@ from .site_search import name_weight
 from .text import sort_key
 from .vocabulary import count_phrase
 from .timeline import timeline_pages, timeline_plans
-from .views import (Page, PageGroup, PagePlan, Views, link, render_page, role_span, search_data,
+from .views import (Page, PageGroup, PagePlan, Views, link, render_page, search_data,
                     single)
 
 COMPANIONS_COUNT = 30  # beyond that, "und N weitere": the page must not grow with the chronicle
@@ -90,7 +90,7 @@ class _PageBuilder:
             figures=views.figures(event),
             countries=[views.country(code, here) for code in event.countries],
             topics=[views.topic(tid, here) for tid in event.topics],
-            quotes=[{"text": q.text, "by": views.person(q.by, here, event)} for q in event.quotes],
+            quotes=[views.quote(event, q, here) for q in event.quotes],
             parent=views.event_item(parent, here) if parent else None,
             siblings=[views.event_item(e, here) for e in index.children[parent.id] if e.id != event.id]
             if parent else [],
@@ -134,14 +134,14 @@ class _PageBuilder:
         chunks = paginate(here, events)
 
         def quotes(chunk: list[Event], page: str) -> list[dict[str, Any]]:  # a long list: the quotes of its page
-            return [{"text": q.text, "event": views.event_item(event, page)}
+            return [views.quote(event, q, page) | {"event": views.event_item(event, page)}
                     for event in chunk for q in event.quotes if q.by == person.id]
 
         first = render_page(
             here, "person.md.j2", source=person.path,
             person=person,
             description=f"{person.name} – {person.description}",
-            roles=[{"title": r.title, "span": role_span(r.start, r.end)} for r in person.roles],
+            roles=[views.role(r, here) for r in person.roles],
             events=[views.event_item(e, here, person.id) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0, person.id),
             quotes=quotes(chunks[0][1], here),

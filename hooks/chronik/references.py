@@ -72,18 +72,55 @@ def check_references(settings: Settings, events: dict[str, Checked], people: dic
         if start and "status" not in checked.bad:
             _check_status(good, start, end, today, report)
         _check_time_and_figures(good, start, checked.bad, report)
+    period = _period(settings, events)
     for person_id in sorted(people):
         checked = people[person_id]
-        if checked.document is None:
-            continue
-        for index, role in enumerate(checked.good.get("roles", ())):
-            if "to" in role and role["to"].last < role["from"].first:
-                problems.append(Problem(checked.document.path, checked.document.line(("roles", index, "to")),
-                                        f"`roles[{index}].to` liegt vor `roles[{index}].from`",
-                                        "Vertausche die beiden Daten oder korrigiere eines."))
+        if checked.document is not None:
+            problems.extend(_check_roles(checked, events, period))
     if settings.president_elect not in people:
         problems.append(Problem("mkdocs.yml", None, f"`extra.chronicle.president_elect`: unbekannte Person "
                                 f"`{settings.president_elect}`", f"Lege people/{settings.president_elect}.yaml an."))
+    return problems
+
+
+def _period(settings: Settings, events: dict[str, Checked]) -> tuple[dt.date, dt.date]:
+    """The days the chronicle tells: from the election to the inauguration, or to its last event after it."""
+    last = settings.inauguration
+    for checked in events.values():
+        start, end = checked.good.get("date"), checked.good.get("end")
+        if start is not None:
+            last = max(last, (end or start).last)
+    return settings.election, last
+
+
+def _check_roles(checked: Checked, events: dict[str, Checked], period: tuple[dt.date, dt.date]) -> list[Problem]:
+    """Dates in order; a `source` names a known event; a role that begins or ends while the chronicle
+    runs says where that comes from (a notice: old files may lack it)."""
+    document = checked.document
+    assert document is not None
+    problems = []
+    for index, role in enumerate(checked.good.get("roles", ())):
+        if not isinstance(role, dict):
+            continue
+
+        def report(key: str, message: str, hint: str, severity: str = "error") -> None:
+            problems.append(Problem(document.path, document.line(("roles", index, key)), message, hint, severity))
+
+        start, end = role.get("from"), role.get("to")
+        if start is not None and end is not None and end.last < start.first:
+            report("to", f"`roles[{index}].to` liegt vor `roles[{index}].from`",
+                   "Vertausche die beiden Daten oder korrigiere eines.")
+        source = role.get("source")
+        if isinstance(source, str) and "://" not in source and source not in events:
+            report("source", f"Unbekanntes Ereignis `{source}` in `roles[{index}].source`",
+                   _unknown_hint(source, events, "Trage die Kennung eines Ereignisses ein, dessen Quellen das Amt "
+                                 "nennen (Dateiname in events/ ohne .yaml), oder die Adresse einer Quelle"))
+        inside = [day for day in (start.first if start else None, end.last if end else None)
+                  if day is not None and period[0] <= day <= period[1]]
+        if inside and "source" not in role and "roles" not in checked.bad:
+            report("title", f"Das Amt „{role.get('title', '')}“ beginnt oder endet in der Zeit der Chronik, "
+                   "nennt aber keinen Beleg", "Ergänze `source:` mit der Kennung des Ereignisses, dessen Quellen "
+                   "das Amt nennen, oder mit der Adresse einer Quelle.", INFO)
     return problems
 
 
@@ -130,14 +167,16 @@ def _check_time_and_figures(good: dict[str, Any], start: PartialDate | None, bad
     if start and start.precision != DAY and "time" in good:
         report(("time",), f"`time` braucht ein Datum mit Tag, `date` ist aber {start.iso()}",
                "Lösche `time` oder gib den Tag an, wenn die Quelle ihn nennt.")
-    if "figures" not in good or "sources" in bad:
+    if "sources" in bad:
         return
     count = len(good.get("sources", ()))
-    for index, figure in enumerate(good["figures"]):
-        if figure["source"] > count:
-            report(("figures", index, "source"), f"`figures[{index}].source` ist {figure['source']}, "
-                   f"die Datei hat aber nur {count} Quelle{'n' if count != 1 else ''}",
-                   "Zähle die Einträge unter `sources` von 1 an, oder ergänze die Quelle, die diesen Wert nennt.")
+    for key, what in (("figures", "diesen Wert"), ("quotes", "dieses Zitat")):
+        for index, entry in enumerate(good.get(key, ())):
+            number = entry.get("source")
+            if number is not None and number > count:
+                report((key, index, "source"), f"`{key}[{index}].source` ist {number}, "
+                       f"die Datei hat aber nur {count} Quelle{'n' if count != 1 else ''}",
+                       f"Zähle die Einträge unter `sources` von 1 an, oder ergänze die Quelle, die {what} nennt.")
 
 
 def _newest_source_date(good: dict[str, Any]) -> PartialDate | None:

@@ -25,8 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import countries
-from .fields import (EVENT_FIELDS, ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, PERSON_FIELDS,
-                     STATUSES, TIME_PATTERN, URL_PATTERN, WIKIDATA_PATTERN, Field)
+from .fields import (EVENT_FIELDS, ID_PATTERN, LANGUAGE_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY,
+                     PERSON_FIELDS, STATUSES, TIME_PATTERN, URL_PATTERN, WIKIDATA_PATTERN, Field)
 from .model import Event
 from .vocabulary import STATUS_LABELS
 
@@ -73,6 +73,8 @@ _PATTERN_MESSAGES = {
     "wikidata": "Eine Wikidata-Kennung: Q gefolgt von Ziffern, z. B. Q320.",
     "time": "Eine Uhrzeit \"HH:MM\" (24 Stunden, in Anführungszeichen) oder morning, midday, afternoon, evening, "
             "night.",
+    "language": "Ein Sprachcode nach BCP 47, z. B. es, en, pt oder es-CL.",
+    "reference": "Die Kennung eines Ereignisses (z. B. 2026-03-11-amtsuebernahme) oder eine Adresse mit https://.",
 }
 # Lists whose entries must not repeat (the checker names a doubled `AR`); free texts may.
 _UNIQUE_ITEM_KINDS = frozenset({"country", "person", "topic", "participant"})
@@ -136,7 +138,7 @@ def _document_schema(title: str, description: str, spec: dict[str, Field],
     return schema
 
 
-def _object_schema(spec: dict[str, Field]) -> dict[str, Any]:
+def _object_schema(spec: dict[str, Field], needs: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
         "properties": {key: _field_schema(field) for key, field in spec.items()},
@@ -145,6 +147,13 @@ def _object_schema(spec: dict[str, Field]) -> dict[str, Any]:
     required = [key for key, field in spec.items() if field.required]
     if required:
         schema["required"] = required
+    # `if`/`then` rather than `dependentRequired`, which draft-07 engines (VS Code's) do not know.
+    conditions = [{"if": {"required": [key]}, "then": {"required": list(others)}}
+                  for key, others in (needs or {}).items()]
+    if len(conditions) == 1:
+        schema.update(conditions[0])
+    elif conditions:
+        schema["allOf"] = conditions
     return schema
 
 
@@ -162,7 +171,7 @@ def _field_schema(field: Field) -> dict[str, Any]:
         if field.item.kind in _UNIQUE_ITEM_KINDS:
             schema["uniqueItems"] = True
     elif kind == "object":
-        schema.update(_object_schema(field.fields))
+        schema.update(_object_schema(field.fields, field.needs))
     elif kind == "text":
         schema.update(type="string", minLength=1, maxLength=MAX_TEXT, pattern=ONE_LINE_PATTERN,
                       patternErrorMessage=_PATTERN_MESSAGES["text"])
@@ -197,6 +206,14 @@ def _field_schema(field: Field) -> dict[str, Any]:
         # compiled as validate.py compiles it
         schema.update(type="string", pattern=ecma_pattern(re.compile(URL_PATTERN, re.IGNORECASE)),
                       patternErrorMessage=_PATTERN_MESSAGES["url"])
+    elif kind == "language":
+        schema.update(type="string", pattern=LANGUAGE_PATTERN, patternErrorMessage=_PATTERN_MESSAGES["language"],
+                      examples=["es", "en", "pt", "es-CL"])
+    elif kind == "reference":
+        schema["anyOf"] = [
+            {"type": "string", "pattern": ID_PATTERN, "patternErrorMessage": _PATTERN_MESSAGES["reference"]},
+            {"type": "string", "pattern": ecma_pattern(re.compile(URL_PATTERN, re.IGNORECASE)),
+             "patternErrorMessage": _PATTERN_MESSAGES["reference"]}]
     elif kind == "wikidata":
         schema.update(type="string", pattern=ecma_pattern(re.compile(WIKIDATA_PATTERN)),
                       patternErrorMessage=_PATTERN_MESSAGES["wikidata"])

@@ -41,7 +41,7 @@ def event_data(chronicle: Chronicle, event: Event, parent: Event | None = None) 
         data["location"] = location
     if event.people:  # with the role each held on the event's date
         data["attendee"] = [_person_ref(chronicle, chronicle.people[pid])
-                            | {"jobTitle": role_on(chronicle.people[pid], event.date.first, settings)}
+                            | {"jobTitle": role_on(chronicle.people[pid], event.date.first)}
                             for pid in event.people]
     if parent is not None:
         data["superEvent"] = _drop_none({"@type": "Event", "name": parent.title,

@@ -9,7 +9,7 @@ import difflib
 import re
 from typing import Any
 
-from . import countries
+from . import countries, languages
 from .dates import DateError, PartialDate, parse_partial_date
 from .fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, STATUSES, TIME_PATTERN, URL_PATTERN,
                      WIKIDATA_PATTERN, Field)
@@ -74,6 +74,16 @@ class _Checker:
                 self.report(path, f"Pflichtfeld `{key}` fehlt{where}",
                             f"Ergänze `{key}:` ({field.help}).")
 
+    def companions(self, data: dict[str, Any], field: Field, path: Path) -> None:
+        """Keys that only make sense together: a quote's `original` needs its `language` and `source`."""
+        for key, needed in field.needs.items():
+            if key not in data:
+                continue
+            for other in needed:
+                if other not in data:
+                    self.report(path + (key,), f"`{_name(path + (key,))}` braucht `{other}`",
+                                f"Ergänze `{other}:` ({field.fields[other].help}).")
+
     def value(self, value: Any, field: Field, path: Path) -> None:
         kind = field.kind
         if kind == "list":
@@ -81,6 +91,7 @@ class _Checker:
         elif kind == "object":
             if isinstance(value, dict):
                 self.mapping(value, field.fields, path)
+                self.companions(value, field, path)
             else:
                 self.wrong_type(value, path, "eine Gruppe von Feldern der Form `name: wert`",
                                 "Schreibe die Felder eingerückt darunter.")
@@ -224,6 +235,23 @@ class _Checker:
             self.report(path, f"`{_name(path)}` ist keine http- oder https-Adresse",
                         "Gib die vollständige Adresse an, beginnend mit https://.")
 
+    def language(self, value: str, path: Path) -> None:
+        if languages.is_language_tag(value):
+            return
+        suggestion = languages.suggest(value)
+        hint = (f"Meintest du `{suggestion}`? " if suggestion else "") + (
+            "Schreibe den Sprachcode nach BCP 47: klein, zwei Buchstaben, z. B. es (Spanisch), en, pt; "
+            "mit Land dahinter es-CL.")
+        self.report(path, f"`{_name(path)}`: `{value}` ist kein bekannter Sprachcode", hint)
+
+    def reference(self, value: str, path: Path) -> None:
+        """An event id (whether it exists is checked in `references`) or a full address."""
+        if _ID.match(value) or _URL.match(value):
+            return
+        self.report(path, f"`{_name(path)}` ist weder die Kennung eines Ereignisses noch eine Adresse",
+                    "Schreibe die Kennung eines Ereignisses (Dateiname in events/ ohne .yaml), dessen Quellen das "
+                    "belegen, oder die vollständige Adresse einer Quelle, beginnend mit https://.")
+
     def wikidata(self, value: str, path: Path) -> None:
         if not _WIKIDATA.match(value):
             self.report(path, f"`{value}` ist keine Wikidata-Kennung", "Schreibe Q gefolgt von Ziffern, z. B. Q320.")
@@ -241,6 +269,8 @@ _TEXT_RULES = {
     "participant": _Checker.identifier,
     "url": _Checker.url,
     "wikidata": _Checker.wikidata,
+    "language": _Checker.language,
+    "reference": _Checker.reference,
 }
 
 _WRONG_TYPE_HINTS = {
@@ -250,6 +280,7 @@ _WRONG_TYPE_HINTS = {
     "country": "Schreibe den zweistelligen Code, z. B. AR.",
     "time": 'Schreibe die Uhrzeit in Anführungszeichen, z. B. "12:30", oder morning, midday, afternoon, evening, night.',
     "participant": "Schreibe die Kennung der Person oder `{id: kennung, note: möglicherweise}`.",
+    "language": "Schreibe den Sprachcode, z. B. es.",
 }
 
 _EXPECTED_TEXT = {
@@ -264,6 +295,8 @@ _EXPECTED_TEXT = {
     "participant": "eine Personen-Kennung",
     "url": "eine Adresse",
     "wikidata": "eine Wikidata-Kennung",
+    "language": "ein Sprachcode",
+    "reference": "eine Ereignis-Kennung oder eine Adresse",
 }
 
 

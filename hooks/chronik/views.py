@@ -16,10 +16,10 @@ from typing import Any, Callable, Iterable
 
 from markdown.extensions.toc import slugify
 
-from . import countries
+from . import countries, languages
 from .dates import MONTH_NAMES, YEAR, format_span
 from .index import ChronicleIndex
-from .model import Event
+from .model import Event, Quote, Role
 from .published import country_path, event_path, person_path, topic_path
 from .templating import render
 
@@ -145,6 +145,23 @@ class Views:
                 "link": link(here, person_path(person_id)),
                 "role": self.index.role(person_id, event) if event else person.description,
                 "note": event.note(person_id) if event else None}
+
+    def quote(self, event: Event, quote: Quote, here: str) -> dict[str, Any]:
+        """A quote as pages show it: the German text; a translation says so and offers the original words
+        in their language; the source that reports it by its publisher."""
+        source = event.sources[quote.source - 1] if quote.source else None
+        return {"text": quote.text, "by": self.person(quote.by, here, event),
+                "original": quote.original, "language": quote.language,
+                "language_name": languages.german_name(quote.language) if quote.language else None,
+                "source": source.publisher if source else None}
+
+    def role(self, role: Role, here: str) -> dict[str, Any]:
+        """An office with its span and, where the file names one, what reports it: an event or an address."""
+        source = role.source
+        event = self.index.by_id.get(source) if source else None
+        return {"title": role.title, "span": role_span(role.start, role.end),
+                "source_title": event.title if event else None,
+                "source_link": link(here, event_path(event.id)) if event else source}
 
     def figures(self, event: Event) -> list[dict[str, Any]]:
         """The figures of an event by label, in file order; a label whose sources give different
