@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
+import chronik
 from chronik.background import SiteRenderer, Sharing
 from chronik.error_page import error_page, nav_paths
 from chronik.fragments import MarkerError
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
+THEME_DIR = Path(chronik.__file__).parent / "theme"  # Material overrides and the chronicle's assets
+STYLESHEETS = ("assets/suche.css", "assets/chronik.css")  # search UI; readable contrast, the overview chart
+SCRIPTS = ("assets/suche.js",)  # the search UI (Pagefind); it loads vorschlaege.js itself
 log = logging.getLogger("mkdocs.hooks.chronicle")  # under "mkdocs.": `--strict` counts our warnings
 # The search page is a frame for the script: nothing on it a reader could correct.
 _NOT_EDITABLE = {"suche.md"}
@@ -80,6 +84,7 @@ def _without_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _use_package_theme(config)
     try:
         settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
     except SettingsError:
@@ -87,6 +92,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if settings.repository and not config.edit_uri:
         config.edit_uri = settings.edit_uri  # every Edit button derives from the one repository setting
     return config
+
+
+def _use_package_theme(config: MkDocsConfig) -> None:
+    """The chronicle's templates and assets come with the package: its theme folder joins the theme's search
+    path right after a chronicle's own `custom_dir` (whose templates still win), before Material's; MkDocs
+    copies the assets in it like the theme's own, and every page loads them."""
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    config.extra_css[:0] = [path for path in STYLESHEETS if path not in config.extra_css]
+    scripts = {str(script) for script in config.extra_javascript}  # strings or ExtraScriptValue
+    config.extra_javascript[:0] = [path for path in SCRIPTS if path not in scripts]
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -302,7 +319,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The theme wrote the feed link and what to index (overrides/main.html): the page goes to Pagefind."""
+    """The theme wrote the feed link and what to index (chronik/theme/main.html): the page goes to Pagefind."""
     if _broken:
         return error_page(_broken)
     if _search is None or not searched(page.meta):

@@ -63,7 +63,7 @@ def load_case(case: Path, today: dt.date = FIXTURE_TODAY) -> LoadResult:
 
 # The shipped project, built for real -------------------------------------------------
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "events", "people", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "events", "people", "hooks")
 # A fixed day, so that "overdue" notes do not depend on when the tests run.
 SOURCE_DATE_EPOCH = "1795000000"  # 2026-11-18
 SITE_PATH = "/chronik/"  # the path of site_url in mkdocs.yml

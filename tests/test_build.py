@@ -121,11 +121,39 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
         "events: Hinweis: 6 Pläne mit vergangenem Datum und ohne neuere Quelle – `./dev check` listet sie einzeln.")
 
 
-def test_a_theme_without_the_chronicles_overrides_stops_the_build_and_says_why(tmp_path: Path) -> None:
-    # Without overrides/main.html no page says what to index: Pagefind would index header and menus of every page.
+def test_a_chronicles_own_main_html_without_the_packages_blocks_stops_the_build_and_says_why(tmp_path: Path) -> None:
+    # Without the package's main.html no page says what to index: Pagefind would index header and menus of every page.
     project = copy_project(tmp_path / "project")
+    (project / "eigenes").mkdir()
+    (project / "eigenes" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  custom_dir: overrides\n", ""), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                 "  name: material\n  custom_dir: eigenes\n"),
+                      encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "trägt kein `data-pagefind-body`: Die Suche braucht die Vorlage `overrides/main.html`" in result.stderr
+    assert "trägt kein `data-pagefind-body`: Die Suche braucht die Vorlage `main.html` von Chronik" in result.stderr
+
+
+def test_the_package_brings_its_theme_and_assets_and_a_chronicles_own_templates_win(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert not (project / "overrides").exists() and not (project / "docs" / "assets").exists()
+    (project / "eigenes" / "partials").mkdir(parents=True)
+    (project / "eigenes" / "partials" / "copyright.html").write_text("<p>Eigene Fußzeile</p>\n", encoding="utf-8")
+    (project / "eigenes" / "eigen.css").write_text("body {}\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                 "  name: material\n  custom_dir: eigenes\n")
+                      + "extra_css:\n  - eigen.css\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    ueber = (site / "ueber" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Eigene Fußzeile</p>" in ueber  # the chronicle's own template
+    assert "data-pagefind-body" in ueber and 'property="og:title"' in ueber  # the package's main.html
+    stylesheets = re.findall(r'<link rel="stylesheet" href="\.\./([^"]+)"', ueber)
+    assert stylesheets[-3:] == ["assets/suche.css", "assets/chronik.css", "eigen.css"]
+    assert '<script src="../assets/suche.js"></script>' in ueber
+    for asset in ("suche.css", "chronik.css", "suche.js", "vorschlaege.js"):
+        assert (site / "assets" / asset).read_bytes() == (PROJECT / "hooks/chronik/theme/assets" / asset).read_bytes()
+    assert "Seite nicht gefunden" in (site / "404.html").read_text(encoding="utf-8")

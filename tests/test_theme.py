@@ -11,7 +11,7 @@ import material
 from chronik.published import SITE_FEED
 
 ROOT = Path(__file__).resolve().parent.parent
-MAIN = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+MAIN = (ROOT / "hooks" / "chronik" / "theme" / "main.html").read_text(encoding="utf-8")
 MATERIAL_BASE = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
 _TAG = re.compile(r"{%-?\s*(block|endblock)\b[^%]*-?%}")
 

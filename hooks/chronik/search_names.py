@@ -1,6 +1,6 @@
 """The names list behind the search's "Meintest du …?": every person, country and topic page by its names.
 
-The search (docs/assets/suche.js) loads it when a reader opens the search and compares a query that
+The search (theme/assets/suche.js) loads it when a reader opens the search and compares a query that
 found no such page with these names. It holds nothing but names, kinds and addresses: per kind (the
 folder of its pages, which is also the kind), one row per page, `[address, name, other names …]`.
 Most addresses follow from the name (`José Antonio Kast` -> `jose-antonio-kast`), so the address is

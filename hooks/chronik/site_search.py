@@ -1,6 +1,6 @@
 """Site search with Pagefind: which pages and parts of them to index, then the index itself.
 
-The theme marks what Pagefind indexes (overrides/main.html: `data-pagefind-body` on Material's
+The theme marks what Pagefind indexes (theme/main.html: `data-pagefind-body` on Material's
 article, unless the page's front matter says `search: {exclude: true}`); this module keeps the lists
 of other pages out of it and runs Pagefind. Pagefind writes a chunked index to `pagefind/`; readers
 download only the chunks their query needs. It folds accents, so `jeri` finds `Jerí`.
@@ -36,7 +36,7 @@ LEAST_NAME_WEIGHT = 8  # see name_weight: above a heading's 7, so a name outweig
 NOT_SEARCHED = ('<div data-chronik-suche="aus" hidden></div>', '<div data-chronik-suche="an" hidden></div>')
 _IGNORED = ("<div data-pagefind-ignore>", "</div>")
 _MARKED = "data-chronik-suche"  # in both markers
-_BODY = "data-pagefind-body"  # overrides/main.html writes it on the article of every searched page
+_BODY = "data-pagefind-body"  # theme/main.html writes it on the article of every searched page
 
 
 def name_weight(events: int, all_events: int, president_elect: bool = False) -> float:
@@ -54,7 +54,7 @@ class SearchIndexError(RuntimeError):
 
 
 def searched(meta: dict[str, Any]) -> bool:
-    """Whether a page goes to the index, by its front matter: as overrides/main.html decides where
+    """Whether a page goes to the index, by its front matter: as theme/main.html decides where
     `data-pagefind-body` goes (Pagefind would skip the page without it, after reading it)."""
     search = meta.get("search")
     return not (isinstance(search, dict) and search.get("exclude"))
@@ -218,8 +218,9 @@ class BuildSearch:
         if not self._checked:
             if _BODY not in html:
                 raise SearchIndexError(
-                    f"Die Seite {url} trägt kein `{_BODY}`: Die Suche braucht die Vorlage `overrides/main.html` "
-                    "(in mkdocs.yml `theme.custom_dir: overrides`; README „Eine eigene Chronik anlegen“).")
+                    f"Die Seite {url} trägt kein `{_BODY}`: Die Suche braucht die Vorlage `main.html` von Chronik "
+                    "(im Paket: chronik/theme/main.html); eine eigene `main.html` in `theme.custom_dir` ersetzt "
+                    "sie und muss ihre Blöcke übernehmen.")
             self._checked = True
         if self._indexer is not None:
             self._indexer.add(html, url)
