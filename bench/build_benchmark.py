@@ -135,8 +135,9 @@ def timed_build(site: Path, report: Path) -> None:
             module = load_hook(self, name, path)
         finally:
             spent["import"] = spent.get("import", 0.0) + time.perf_counter() - started
-        if hasattr(module, "_SharedPage"):
-            _time_shared_pages(module._SharedPage, spent)
+        if hasattr(module, "on_files"):  # the chronicle's hook file: the adapter's page class is loaded now
+            from chronik.mkdocs_pages import SharedPage
+            _time_shared_pages(SharedPage, spent)
         return module
     PluginCollection.run_event, Hooks._load_hook = timed, timed_load
     # MkDocs makes a File and a Page for every page: from docs/ in get_files and get_navigation on the

@@ -12,7 +12,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from chronik.site_search import BuildSearch
 from conftest import SOURCE_DATE_EPOCH, copy_project
 
 EVENT = "events/2025-12-14-kast-gewinnt-stichwahl.yaml"
@@ -27,7 +26,7 @@ def _serve_build(project: Path, site: Path, first: bool) -> None:
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     hook = config.plugins["hooks/chronicle.py"]
-    with BuildSearch.LOCK:  # the search index follows in the background; wait for it
+    with hook.on_files.__self__.session.search_lock:  # the search index follows in the background; wait for it
         pass
     return hook
 
@@ -95,4 +94,5 @@ def test_an_edit_of_one_event_renders_its_neighbourhood_and_equals_a_clean_build
     assert [path for path in expected if after.get(path) != expected[path]] == []
     assert any(before.get(path) != expected[path] for path in expected)
     # The edit touched one event: far fewer page groups were rendered again than the site has.
-    assert 0 < hook._page_cache.rendered < len(hook._current.groups) // 2
+    page_cache = hook.on_files.__self__.session.page_cache  # the adapter's, kept for the serve session
+    assert 0 < page_cache.rendered < page_cache.groups // 2

@@ -91,6 +91,11 @@ class PageCache:
         self._groups, self._chronicle = groups, plan.index.chronicle
         return [page for pages in groups.values() for page in pages]
 
+    @property
+    def groups(self) -> int:
+        """How many page groups the last call gave."""
+        return len(self._groups)
+
     def forget(self) -> None:
         self._chronicle, self._groups = None, {}
 

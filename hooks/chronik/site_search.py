@@ -205,12 +205,12 @@ def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
 class BuildSearch:
     """The search index of one build. Under `build`, each page goes to Pagefind while MkDocs renders
     the next (`SearchIndexer`). Under `serve --dirty` only changed pages pass by: the written site is
-    indexed afterwards, in a thread, at low priority, one index at a time (`LOCK`)."""
+    indexed afterwards, in a thread, at low priority, one index at a time (`one_at_a_time`, a lock the
+    serve session keeps: a newer rebuild's thread waits, then indexes the site as it is then)."""
 
-    LOCK = threading.Lock()  # a newer rebuild's thread waits, then indexes the site as it is then
-
-    def __init__(self, afterwards: bool) -> None:
+    def __init__(self, afterwards: bool, one_at_a_time: threading.Lock | None = None) -> None:
         self._indexer = None if afterwards else SearchIndexer()
+        self._one_at_a_time = one_at_a_time or threading.Lock()
         self._checked = False
 
     def add(self, html: str, url: str) -> None:
@@ -238,9 +238,8 @@ class BuildSearch:
         if self._indexer is not None:
             self._indexer.close()
 
-    @classmethod
-    def _index_afterwards(cls, site_dir: Path, report: Callable[[str], None], warn: Callable[[str], None]) -> None:
-        with cls.LOCK:
+    def _index_afterwards(self, site_dir: Path, report: Callable[[str], None], warn: Callable[[str], None]) -> None:
+        with self._one_at_a_time:
             try:
                 report(f"Suchindex: {build_index(site_dir, background=True)}")
             except SearchIndexError as error:
