@@ -27,8 +27,13 @@ from chronik.settings import read_config, settings_from_config
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHRONICLES = FIXTURES / "chronicles"
+# The chronicle as the seed article of 22 December 2025 told it (11 events), frozen for tests of tools
+# whose output names files and fields: the live chronicle in events/ keeps growing.
+SEED_CHRONICLE = FIXTURES / "seed-chronicle"
 # Fixture chronicles are read as if on this day, so "planned" and "overdue" never drift.
 FIXTURE_TODAY = dt.date(2026, 1, 15)
+# The shipped chronicle is read as on the day its reports were last checked: every event lies before it.
+SHIPPED_TODAY = dt.date(2026, 12, 5)
 
 
 def generated_pages(chronicle: Chronicle | ChronicleIndex) -> list[Page]:
@@ -56,9 +61,9 @@ def fixture_root(case: Path) -> Path:
     return case if (case / "mkdocs.yml").exists() else CHRONICLES
 
 
-def load_case(case: Path, today: dt.date = FIXTURE_TODAY) -> LoadResult:
+def load_case(case: Path, today: dt.date | None = None) -> LoadResult:
     settings = settings_from_config(read_config(fixture_root(case)))
-    return load_chronicle(case, settings, today)
+    return load_chronicle(case, settings, today or (SHIPPED_TODAY if case == PROJECT else FIXTURE_TODAY))
 
 
 # The shipped project, built for real -------------------------------------------------

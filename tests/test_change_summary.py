@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronik.cli import main as chronik_cli
-from conftest import PROJECT
+from conftest import SEED_CHRONICLE
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
 
@@ -20,10 +20,11 @@ def git(repo: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A clone-like repository: the shipped data committed on `main`, the working tree free to change."""
+    """A clone-like repository: the seed chronicle committed on `main`, the working tree free to change.
+    (The seed, not the live chronicle: the words of a summary are tested against files that stay put.)"""
     for part in ("events", "people"):
-        shutil.copytree(PROJECT / part, tmp_path / part)
-    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+        shutil.copytree(SEED_CHRONICLE / part, tmp_path / part)
+    shutil.copy(SEED_CHRONICLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "base")

@@ -17,7 +17,7 @@ from chronik.published import SITE_FEED
 from chronik.problems import ERROR, INFO, PAST_PLAN, Problem, build_report
 from chronik.roles import role_on
 from chronik.settings import SettingsError, read_config, settings_from_config
-from conftest import CHRONICLES, PROJECT, load_case
+from conftest import CHRONICLES, PROJECT, SEED_CHRONICLE, load_case
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
                     inauguration=dt.date(2026, 3, 11), topics={}, site_url="https://example.org/c/")
@@ -62,7 +62,7 @@ def test_an_event_comes_before_its_parts_even_where_a_part_starts_earlier() -> N
 
 
 def test_the_seed_lists_the_midday_meeting_before_the_evening_interview() -> None:
-    ids = [e.id for e in load_case(PROJECT).chronicle.events]
+    ids = [e.id for e in load_case(SEED_CHRONICLE).chronicle.events]
     assert ids.index("2025-12-22-kast-trifft-bachelet") < ids.index("2025-12-22-interview-canal-13")
     assert ids.index("2025-12-22-reise-nach-ecuador") < ids.index("2025-12-22-interview-canal-13")  # its part
 
@@ -100,8 +100,16 @@ def test_kast_is_president_elect_before_and_president_from_the_inauguration_on_e
     assert "[José Antonio Kast](../personen/jose-antonio-kast.md) (Präsident Chiles)" in \
         pages["ereignisse/2026-03-11-amtsuebernahme.md"]
     # A quote names who said it as they were on that day, as a newspaper would.
-    assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), Designierter Präsident Chiles\n" in \
+    assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), Designierter Präsident Chiles · Quelle: " in \
         pages["ereignisse/2025-12-22-kast-trifft-bachelet.md"]
+    assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), Präsident Chiles · Quelle: " in \
+        pages["ereignisse/2026-03-11-amtsuebernahme.md"]
+    assert "58,2 %" in pages["ereignisse/2025-12-14-kast-gewinnt-stichwahl.md"].split("## Zahlen", 1)[1]
+
+
+def test_present_mentioned_and_qualified_people_are_told_apart() -> None:
+    from conftest import generated_pages
+    pages = {page.path: page.markdown for page in generated_pages(load_case(SEED_CHRONICLE).chronicle)}
     milei = pages["ereignisse/2025-12-16-kast-trifft-milei.md"]
     personen, erwaehnt = milei.split("**Personen:**", 1)[1].split("**Erwähnt:**", 1)
     assert "José Luis Daza" not in personen and "José Luis Daza" in erwaehnt.split("**Länder:**", 1)[0]
@@ -111,7 +119,6 @@ def test_kast_is_president_elect_before_and_president_from_the_inauguration_on_e
     assert "José Luis Daza" not in kast  # mentioned, not a companion
     assert "## Gemeinsam mit" in kast and "Häufig" not in kast
     assert "## Erwähnt in" in pages["personen/jose-luis-daza.md"]
-    assert "58,2 %" in pages["ereignisse/2025-12-14-kast-gewinnt-stichwahl.md"].split("## Zahlen", 1)[1]
 
 
 def test_feeds_name_people_with_their_role_on_the_day_and_their_note() -> None:
@@ -165,7 +172,7 @@ def test_the_build_sums_up_past_plans_in_one_line_and_keeps_everything_else() ->
 
 def test_stale_plans_say_how_old_they_are_in_every_list() -> None:
     from conftest import generated_pages
-    chron = load_case(PROJECT).chronicle
+    chron = load_case(SEED_CHRONICLE).chronicle
     chron = dataclasses.replace(chron, today=dt.date(2026, 11, 18))
     pages = {page.path: page.markdown for page in generated_pages(chron)}
     for path in ("zeitleiste.md", "personen/jose-antonio-kast.md", "laender/pe.md", "themen/aussenpolitik.md"):

@@ -26,7 +26,7 @@ from chronik.yaml_source import read_document
 from conftest import PROJECT
 from test_docs import field_names
 
-TODAY = "1768435200"  # 2026-01-15, as SOURCE_DATE_EPOCH
+TODAY = "1796428800"  # 2026-12-05, as SOURCE_DATE_EPOCH: after every event of the shipped chronicle
 
 
 @pytest.fixture
@@ -145,8 +145,8 @@ def test_uncommented_examples_are_either_harmless_or_refused_until_replaced(root
     assert refused == ["aliases[0]", "LAND", "roles[0].title", "roles[0].from", "roles[0].to", "roles[0].source", "Q"]
 
 
-@pytest.mark.parametrize("date, status", [("2026-01-14", "happened"), ("2026-01", "happened"),
-                                          ("2026-01-16", "planned"), ("2026-03", "planned")])
+@pytest.mark.parametrize("date, status", [("2026-12-04", "happened"), ("2026-12", "happened"),
+                                          ("2026-12-06", "planned"), ("2027-03", "planned")])
 def test_an_event_in_the_future_starts_as_planned(root: Path, capsys, date: str, status: str) -> None:
     _, out, _ = run(root, capsys, "new", "event", "Treffen", "--date", date)
     assert f"\nstatus: {status}\n" in (root / out.strip()).read_text(encoding="utf-8")
@@ -370,7 +370,7 @@ def test_dev_passes_new_and_summary_through(tmp_path: Path) -> None:
     created = dev("new", "event", "Kast trifft Borić", "--date", "2026-01-06")
     assert created.returncode == 0, created.stderr
     assert created.stdout == "events/2026-01-06-kast-trifft-boric.yaml\n"
-    assert dev("new", "person", "Gabriel Borić").stdout == "people/gabriel-boric.yaml\n"
+    assert dev("new", "person", "Érika Muñoz Prueba").stdout == "people/erika-munoz-prueba.yaml\n"
     summary = dev("summary", "main")
     assert summary.returncode == 0, summary.stderr
     assert "1 neues Ereignis" in summary.stdout and "1 neue Person" in summary.stdout

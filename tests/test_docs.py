@@ -11,7 +11,7 @@ from chronik.loading import load_chronicle
 from chronik.settings import read_config, settings_from_config
 from chronik.validate import validate_document
 from chronik.yaml_source import MAX_FILE_BYTES, MAX_NODES, read_document
-from conftest import FIXTURE_TODAY, PROJECT
+from conftest import PROJECT, SHIPPED_TODAY
 
 MITMACHEN = PROJECT / "docs" / "mitmachen.md"
 
@@ -65,7 +65,7 @@ def test_the_event_template_works_as_a_real_file_in_the_shipped_chronicle(tmp_pa
     for part in ("events", "people"):
         shutil.copytree(PROJECT / part, tmp_path / part)
     (tmp_path / "events" / "2025-12-22-vorlage.yaml").write_text(yaml_blocks()[0], encoding="utf-8")
-    result = load_chronicle(tmp_path, settings_from_config(read_config(PROJECT)), FIXTURE_TODAY)
+    result = load_chronicle(tmp_path, settings_from_config(read_config(PROJECT)), SHIPPED_TODAY)
     assert [p.format() for p in result.errors] == []
 
 

@@ -79,7 +79,7 @@ def test_the_shipped_calendars_parse_and_have_what_rfc_5545_requires(site: Path)
     assert str(bachelet["UID"]) == "2025-12-22-kast-trifft-bachelet@chronik-chile.github.io"
     assert str(bachelet["URL"]) == "https://chronik-chile.github.io/chronik/ereignisse/2025-12-22-kast-trifft-bachelet/"
     assert str(bachelet["SUMMARY"]) == "Kast trifft Michelle Bachelet"
-    assert str(bachelet["LOCATION"]) == "Santiago"
+    assert str(bachelet["LOCATION"]) == "Santiago (Ñuñoa), Fundación Horizonte Ciudadano"
     assert str(everything["X-WR-CALNAME"]) == "Chiles Machtwechsel 2025/26: alle Ereignisse"
 
 

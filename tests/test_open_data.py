@@ -63,7 +63,8 @@ def test_the_shipped_json_validates_against_the_shipped_schema(site: Path) -> No
     assert {c["code"] for c in data["countries"]} >= {"CL", "AR", "EC", "PE", "US", "ES"}
     bachelet = next(e for e in data["events"] if e["id"] == "2025-12-22-kast-trifft-bachelet")
     assert bachelet["url"] == "https://chronik-chile.github.io/chronik/ereignisse/2025-12-22-kast-trifft-bachelet/"
-    assert (bachelet["date"], bachelet["place"], bachelet["status"]) == ("2025-12-22", "Santiago", "happened")
+    assert (bachelet["date"], bachelet["place"], bachelet["status"]) == (
+        "2025-12-22", "Santiago (Ñuñoa), Fundación Horizonte Ciudadano", "happened")
     for event in data["events"]:  # every address the data names is a page of the site
         assert (site / event["url"].removeprefix("https://chronik-chile.github.io/chronik/") / "index.html").is_file()
 
@@ -95,8 +96,9 @@ def test_the_shipped_csv_round_trips_to_the_json(site: Path) -> None:
     rows = _rows(raw.decode("utf-8-sig"))
     assert rows == [_as_csv_cells(event) for event in data["events"]]
     ecuador = next(row for row in rows if row["id"] == "2025-12-22-reise-nach-ecuador")
-    assert ecuador["countries"].split(LIST_SEPARATOR) == ["EC", "CL"]
-    assert ecuador["people"].split(LIST_SEPARATOR) == ["jose-antonio-kast", "cristian-valenzuela", "diego-paco"]
+    assert ecuador["countries"].split(LIST_SEPARATOR) == ["EC", "CL", "PE"]
+    assert ecuador["people"].split(LIST_SEPARATOR) == ["jose-antonio-kast", "cristian-valenzuela", "rodolfo-carter",
+                                                       "cristian-vial", "hugo-de-zela", "daniel-noboa", "diego-paco"]
 
 
 def _tricky_chronicle() -> Chronicle:

@@ -144,7 +144,7 @@ def test_settings_refuse_a_sourcing_note_outside_the_docs() -> None:
     from chronik.settings import SettingsError, read_config, settings_from_config
     from conftest import PROJECT
     config = read_config(PROJECT)
-    assert settings_from_config(config).sourcing_note == "ueber.md#der-stand-der-ersten-fassung"
+    assert settings_from_config(config).sourcing_note == "ueber.md#der-ausgangsartikel"
     for bad in ("https://x.org/", "../geheim.md", "ueber.md#<b>", 3):
         chronicle_settings = dict(config["extra"]["chronicle"], sourcing_note=bad)
         with pytest.raises(SettingsError) as error:

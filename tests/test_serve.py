@@ -54,9 +54,14 @@ def _wait_for(condition, what: str, seconds: float = 60) -> None:
 
 
 @contextmanager
-def _serving(tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]:
-    """A copy of the project under `mkdocs serve`: (project, event page URL, log file, server)."""
+def _serving(tmp_path: Path, past_plans: int = 0) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]:
+    """A copy of the project under `mkdocs serve`: (project, event page URL, log file, server); with
+    `past_plans` plans whose date has passed and that no newer source confirms."""
     project = copy_project(tmp_path / "project")
+    for number in range(1, past_plans + 1):
+        (project / "events" / f"2026-01-0{number}-plan.yaml").write_text(
+            f"title: Plan {number}\ndate: 2026-01-0{number}\nstatus: planned\ncountries: [CL]\nsummary: x\n"
+            "sources:\n  - publisher: P\n    title: T\n    date: 2025-12-20\n", encoding="utf-8")
     port = _free_port()
     log_path = tmp_path / "serve.log"
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
@@ -81,7 +86,7 @@ def _rename_event(project: Path) -> None:
 
 
 def test_serve_keeps_running_on_errors_and_recovers(tmp_path: Path) -> None:
-    with _serving(tmp_path) as (project, url, log, server):
+    with _serving(tmp_path, past_plans=2) as (project, url, log, server):
         event = project / EVENT
         original = event.read_text(encoding="utf-8")
         event.write_text(original.replace("title:", "titel:"), encoding="utf-8")

@@ -70,10 +70,10 @@ PART = "events/2025-12-23-kast-trifft-noboa.yaml"  # part of the trip to Ecuador
 
 @pytest.mark.parametrize("edit", [
     ("title: Kast trifft Daniel Noboa in Quito", "title: Kast und Noboa in Quito"),
-    ("  Für Dienstag, den 23. Dezember,", "  Am Dienstag, dem 23. Dezember,"),  # the first sentence
+    ("  Am Dienstag, dem 23. Dezember,", "  Am Dienstag, den 23. Dezember,"),  # the first sentence
     ("place: Quito", "place: Guayaquil"),
-    ("countries: [EC, CL, PE]", "countries: [EC, CL]"),  # a country loses the event
-    ("status: planned", "status: happened"),
+    ("countries: [EC, CL, VE, PE]", "countries: [EC, CL, PE]"),  # a country loses the event
+    ("\ncountries:", "\nstatus: cancelled\ncountries:"),  # a status other than the default
 ], ids=["titel", "erster-satz", "ort", "land", "status"])
 def test_an_edit_of_one_event_renders_its_neighbourhood_and_equals_a_clean_build(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: tuple[str, str]) -> None:

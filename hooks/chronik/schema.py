@@ -182,19 +182,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
         # `date: 2026` is a number in YAML; pattern applies to strings only, the bounds to numbers only.
         schema.update(type=["string", "integer"], pattern=DATE_PATTERN, minimum=MIN_YEAR, maximum=MAX_YEAR,
                       patternErrorMessage=_PATTERN_MESSAGES["date"], examples=["2025-12-22", "2026-01", 2026])
-    elif kind == "bool":
-        schema["type"] = "boolean"
-    elif kind == "status":
-        schema.update(type="string", enum=list(STATUSES),
-                      enumDescriptions=[STATUS_LABELS[status] for status in STATUSES])
-    elif kind == "country":
-        codes = country_codes()
-        schema.update(type="string", enum=codes, enumDescriptions=[countries.german_name(code) for code in codes])
-    elif kind == "time":
-        words = "|".join(PARTS_OF_DAY)
-        schema.update(type="string", pattern=f"^(?:{TIME_PATTERN[1:-1]}|{words})$",
-                      patternErrorMessage=_PATTERN_MESSAGES["time"],
-                      examples=["12:30", *PARTS_OF_DAY])
+    elif kind in _CHOICE_KINDS:
+        schema.update(_choice_schema(kind))
     elif kind == "source":
         schema.update(type="integer", minimum=1)
     elif kind == "participant":
@@ -220,6 +209,24 @@ def _field_schema(field: Field) -> dict[str, Any]:
     else:  # pragma: no cover - a new kind in fields.py needs a rule here
         raise ValueError(f"no schema for field kind {kind!r}")
     return schema
+
+
+# Kinds whose values come from a fixed set or a fixed shape: a boolean, a status, a country, a time.
+_CHOICE_KINDS = frozenset({"bool", "status", "country", "time"})
+
+
+def _choice_schema(kind: str) -> dict[str, Any]:
+    if kind == "bool":
+        return {"type": "boolean"}
+    if kind == "status":
+        return {"type": "string", "enum": list(STATUSES),
+                "enumDescriptions": [STATUS_LABELS[status] for status in STATUSES]}
+    if kind == "country":
+        codes = country_codes()
+        return {"type": "string", "enum": codes, "enumDescriptions": [countries.german_name(code) for code in codes]}
+    words = "|".join(PARTS_OF_DAY)  # time
+    return {"type": "string", "pattern": f"^(?:{TIME_PATTERN[1:-1]}|{words})$",
+            "patternErrorMessage": _PATTERN_MESSAGES["time"], "examples": ["12:30", *PARTS_OF_DAY]}
 
 
 def country_codes() -> list[str]:

@@ -13,6 +13,7 @@ from . import countries, languages
 from .dates import DateError, PartialDate, parse_partial_date
 from .fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, STATUSES, TIME_PATTERN, URL_PATTERN,
                      WIKIDATA_PATTERN, Field)
+from .kind_words import EXPECTED_TEXT, WRONG_TYPE_HINTS
 from .markdown_safety import find_offences
 from .problems import Problem
 from .text import format_count
@@ -109,7 +110,7 @@ class _Checker:
         elif kind == "participant" and isinstance(value, dict):
             self.mapping(value, field.fields, path)
         elif not isinstance(value, str):
-            self.wrong_type(value, path, _EXPECTED_TEXT[kind], _WRONG_TYPE_HINTS.get(kind, "Schreibe einen Text."))
+            self.wrong_type(value, path, EXPECTED_TEXT[kind], WRONG_TYPE_HINTS.get(kind, "Schreibe einen Text."))
         elif field.required and not value.strip():
             self.report(path, f"`{_name(path)}` ist leer", _empty_hint(field, "einen Text"))
         else:
@@ -272,33 +273,6 @@ _TEXT_RULES = {
     "language": _Checker.language,
     "reference": _Checker.reference,
 }
-
-_WRONG_TYPE_HINTS = {
-    "text": "Schreibe den Text in dieselbe Zeile hinter den Feldnamen.",
-    "markdown": "Schreibe den Text hinter den Feldnamen, mehrzeilig mit `|`.",
-    "wikidata": "Schreibe Q gefolgt von Ziffern, z. B. Q320.",
-    "country": "Schreibe den zweistelligen Code, z. B. AR.",
-    "time": 'Schreibe die Uhrzeit in Anführungszeichen, z. B. "12:30", oder morning, midday, afternoon, evening, night.',
-    "participant": "Schreibe die Kennung der Person oder `{id: kennung, note: möglicherweise}`.",
-    "language": "Schreibe den Sprachcode, z. B. es.",
-}
-
-_EXPECTED_TEXT = {
-    "text": "ein Text",
-    "markdown": "ein Text",
-    "person": "eine Personen-Kennung",
-    "topic": "eine Themen-Kennung",
-    "event": "eine Ereignis-Kennung",
-    "country": "ein Ländercode",
-    "status": "ein Status",
-    "time": "eine Uhrzeit",
-    "participant": "eine Personen-Kennung",
-    "url": "eine Adresse",
-    "wikidata": "eine Wikidata-Kennung",
-    "language": "ein Sprachcode",
-    "reference": "eine Ereignis-Kennung oder eine Adresse",
-}
-
 
 def _yaml_trap(value: Any, written: str | None) -> str:
     """Name YAML 1.1's surprising readings, e.g. `NO` -> false, `12:30` -> 750."""
