@@ -108,9 +108,15 @@ def comparable_site(folder: Path) -> dict[str, bytes]:
     return comparable
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site: Path, pythonpath: Path | None = None,
+                 python: str = sys.executable) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project; `pythonpath` where a chronicle without hooks/chronik finds the
+    package, `python` another environment's interpreter (its own packages only: no PYTHONPATH)."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    env.pop("PYTHONPATH", None)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    return subprocess.run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 

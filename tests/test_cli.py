@@ -411,7 +411,7 @@ ENGLISH = re.compile(r"\b(usage|error|argument|arguments|required|invalid|choice
 @pytest.mark.parametrize("argv, error", [
     ([], "Fehler: Es fehlt: BEFEHL – Mehr dazu: python -m chronik --help"),
     (["bogus"], "Fehler: BEFEHL: „bogus“ gibt es nicht; möglich sind: 'check', 'pruefen', 'pages', 'seiten', 'schema', "
-                "'new', 'anlegen', 'summary', 'zusammenfassung', 'from-issue', 'aus-issue' – Mehr dazu: "
+                "'new', 'anlegen', 'summary', 'zusammenfassung', 'from-issue', 'aus-issue', 'neu' – Mehr dazu: "
                 "python -m chronik --help"),
     (["new"], "Fehler: Es fehlt: ART – Mehr dazu: python -m chronik new --help"),
     (["new", "event"], "Fehler: Es fehlt: TITEL – Mehr dazu: python -m chronik new event --help"),
@@ -432,7 +432,7 @@ def test_argument_errors_are_german(capsys, argv: list[str], error: str) -> None
 
 
 @pytest.mark.parametrize("argv", [[], ["check"], ["pages"], ["schema"], ["new"], ["new", "event"], ["new", "person"],
-                                  ["summary"], ["from-issue"]], ids=lambda argv: " ".join(argv) or "chronik")
+                                  ["summary"], ["from-issue"], ["neu"]], ids=lambda argv: " ".join(argv) or "chronik")
 def test_help_is_german(capsys, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit:
         chronik_cli([*argv, "--help"])

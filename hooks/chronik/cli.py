@@ -17,6 +17,7 @@ The work happens in the modules; this file only reads arguments and prints.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sys
@@ -26,6 +27,7 @@ from . import __version__
 from .change_summary import UPSTREAM, SummaryError, merge_base, summary_markdown
 from .cli_german import GermanParser, german
 from .from_issue import convert, read_issue
+from .new_chronicle import ChronicleSetup, NewChronicleError, create_chronicle
 from .loading import EVENTS_DIR, PEOPLE_DIR, load_chronicle
 from .problems import CommandError, Problem, count_summary
 from .scaffold import ScaffoldError, new_event, new_person, write
@@ -52,6 +54,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m chronik") -> int:
     root = args.root.resolve()
     if args.command == "schema":
         return _schema(root)
+    if args.command == "neu":
+        return _new_chronicle(args)
     if args.command == "summary":
         return _summary(root, args.base)
     try:
@@ -157,7 +161,51 @@ def _parser(prog: str) -> GermanParser:
                                                        "Ereignis an und prüft es.")
     from_issue.add_argument("payload", type=Path, metavar="DATEI", help="Das Ereignis von GitHub Actions als JSON "
                                                        "($GITHUB_EVENT_PATH)")
+    _new_chronicle_command(commands)
     return parser
+
+
+def _new_chronicle_command(commands) -> None:
+    neu = commands.add_parser("neu", help="Legt eine neue Chronik an, die sofort streng baut und die Prüfung "
+                                          "besteht (wie `mkdocs new`).")
+    neu.add_argument("folder", type=Path, metavar="ORDNER", help="Neuer oder leerer Ordner")
+    neu.add_argument("--land", required=True, metavar="CODE", help="Land des Machtwechsels, ISO-Code, z. B. AR")
+    neu.add_argument("--wahl", required=True, type=_date, metavar="DATUM", help="Tag der Wahl, JJJJ-MM-TT (Tag 1)")
+    neu.add_argument("--amtsuebernahme", required=True, type=_date, metavar="DATUM",
+                     help="Tag der Amtsübernahme, JJJJ-MM-TT")
+    neu.add_argument("--gewaehlt", default="Vorname Nachname", metavar="NAME",
+                     help="Name der gewählten Person (Beispielperson und president_elect)")
+    neu.add_argument("--titel", metavar="TITEL", help="Name der Chronik; Standard: „Machtwechsel in LAND JAHR“")
+    neu.add_argument("--sprache", default="de", metavar="CODE",
+                     help="Sprache der Oberfläche von Material, z. B. de (die Texte der Chronik sind deutsch)")
+    neu.add_argument("--repository", metavar="ADRESSE", help="Repository auf GitHub, z. B. "
+                                                            "https://github.com/zeitung/chronik")
+    neu.add_argument("--adresse", metavar="ADRESSE", help="Öffentliche Adresse der Website (site_url); Standard: "
+                                                         "GitHub Pages des Repositorys")
+    neu.add_argument("--zeitzone", metavar="ZONE", help="Zeitzone der Uhrzeiten, z. B. America/Santiago")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
+
+
+def _new_chronicle(args: argparse.Namespace) -> int:
+    setup = ChronicleSetup(country=args.land, election=args.wahl, inauguration=args.amtsuebernahme,
+                           president=args.gewaehlt, title=args.titel, language=args.sprache,
+                           repository=args.repository, site_url=args.adresse, timezone=args.zeitzone)
+    try:
+        written = create_chronicle(args.folder, setup, build_date())
+    except NewChronicleError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    for path in written:
+        print((args.folder / path).as_posix())
+    print(f"Neue Chronik in {args.folder} angelegt ({len(written)} Dateien). Weiter: cd {args.folder} && "
+          "./dev serve", file=sys.stderr)
+    return 0
 
 
 def _command(commands, name: str, **options) -> GermanParser:
