@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -60,3 +62,38 @@ def test_pruefen_checks_as_check_does(capsys) -> None:
         status = chronik_cli(["--root", str(PROJECT), name, "events/2025-12-14-kast-gewinnt-stichwahl.yaml"])
         results.append((status, capsys.readouterr().err))
     assert results[0] == results[1] and results[0][0] == 0
+
+
+WARNS = '''\
+import warnings
+
+
+def warn_from(module):
+    warnings.warn_explicit("alt", DeprecationWarning, module.replace(".", "/") + ".py", 1, module=module)
+
+
+def test_from_the_package():
+    warn_from("chronik.dates")
+
+
+def test_from_the_hook_file():
+    warn_from("hooks/chronicle.py")
+
+
+def test_from_a_dependency():
+    warn_from("markdown.core")
+
+
+def test_from_a_module_whose_name_only_starts_alike():
+    warn_from("chronikfremd")
+'''
+
+
+def test_deprecation_warnings_of_the_projects_own_code_fail_the_tests(tmp_path) -> None:
+    (tmp_path / "test_warns.py").write_text(WARNS, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-c", str(PROJECT / "pyproject.toml"), "-p",
+                             "no:cacheprovider", "-q", "-rf", str(tmp_path / "test_warns.py")],
+                            capture_output=True, text=True, timeout=120)
+    failed = sorted(re.findall(r"^FAILED \S*::(\w+)", result.stdout, re.MULTILINE))
+    assert failed == ["test_from_the_hook_file", "test_from_the_package"], result.stdout
+    assert "2 failed, 2 passed" in result.stdout

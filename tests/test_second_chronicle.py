@@ -17,8 +17,6 @@ import yaml
 from conftest import FIXTURES, PROJECT, mkdocs_build
 
 SECOND = FIXTURES / "argentinien"
-# What the second chronicle takes from this repository: the generator, which brings its theme and assets.
-SHARED_PARTS = ("hooks",)
 # Text files a reader or a program downloads; the theme's own assets and Pagefind's binary index are not ours.
 SCANNED = {".html", ".xml", ".ics", ".json", ".csv"}
 NOT_SCANNED = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "pagefind/")
@@ -26,18 +24,21 @@ CHILE = re.compile(r"\w*chile\w*", re.IGNORECASE)
 
 
 def second_chronicle(target: Path) -> Path:
-    """The fixture chronicle with this repository's generator beside it, as a newsroom would set it up."""
+    """The fixture chronicle as a newsroom has it: its own files and the hook file, no generator inside."""
     shutil.copytree(SECOND, target)
-    for part in SHARED_PARTS:
-        shutil.copytree(PROJECT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    assert not (target / "hooks" / "chronik").exists()
     return target
+
+
+def test_the_second_chronicle_has_the_hook_file_every_chronicle_has() -> None:
+    assert (SECOND / "hooks" / "chronicle.py").read_bytes() == (PROJECT / "hooks" / "chronicle.py").read_bytes()
 
 
 @pytest.fixture(scope="module")
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = second_chronicle(tmp_path_factory.mktemp("second") / "project")
     site = project / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site, pythonpath=PROJECT / "hooks")  # the package from this checkout
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,7 @@ def test_ci_checks_tests_builds_summarises_and_uploads_the_site() -> None:
     for command in ("./dev check", "./dev test", "./dev build"):
         assert command in runs
     summary = next(step for step in steps if "./dev summary" in step.get("run", ""))
-    assert summary["if"] == "github.event_name == 'pull_request'"
+    assert summary["if"] == "github.event_name == 'pull_request' && matrix.python == '3.11'"
     assert summary["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     assert summary["run"] == './dev summary "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'
     checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
@@ -148,6 +149,18 @@ def test_ci_checks_tests_builds_summarises_and_uploads_the_site() -> None:
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
     assert runs.index("./dev build") < steps.index(upload)
+
+
+def test_ci_runs_on_every_python_the_package_supports() -> None:
+    job = _load(GITHUB / "workflows" / "ci.yml")["jobs"]["test"]
+    classifiers = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["classifiers"]
+    supported = [c.rsplit(" :: ", 1)[1] for c in classifiers if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)]
+    assert job["strategy"]["matrix"]["python"] == supported == ["3.11", "3.12", "3.13"]
+    assert job["env"]["CHRONIK_PYTHON"] == "python"  # ./dev builds .venv/ with the matrix' Python
+    setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["if"] == "matrix.python == '3.11'"  # one artifact "website", not three of the same name
 
 
 def test_pages_builds_with_read_rights_and_deploys_with_pages_rights_only() -> None:
