@@ -17,7 +17,7 @@ from chronik.fragments import MarkerError, expand_markers
 from chronik.views import write_pages
 from conftest import generated_fragments, generated_pages
 from chronik.search_names import _address
-from chronik.site_search import name_weight
+from chronik.search_marks import name_weight
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
                     inauguration=dt.date(2026, 3, 11), topics={"wahl": "Wahl"})

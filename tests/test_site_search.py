@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chronik.markdown_safety import find_offences
-from chronik.site_search import NOT_SEARCHED, SearchIndexError, ignore_listed, searched
+from chronik.search_marks import NOT_SEARCHED, SearchIndexError, ignore_listed, searched
 
 START, END = NOT_SEARCHED
 

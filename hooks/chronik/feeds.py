@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import countries
 from .index import ChronicleIndex
 from .model import Event
-from .published import (SITE_FEED, SiteFile, country_feed_path, country_path, event_path, file_url,
+from .published import (SITE_FEED, own_feed_title, SiteFile, country_feed_path, country_path, event_path, file_url,
                         markdown_to_html, midnight_utc, page_url, person_feed_path, person_path,
                         revised, tag_uri)
 from .templating import TEMPLATES
@@ -55,11 +55,6 @@ def feeds(index: ChronicleIndex) -> list[Feed]:
                     country_path(code), tuple(index.by_country[code]), OWN_FEED_ENTRIES)
                for code in index.country_codes]
     return result
-
-
-def own_feed_title(index: ChronicleIndex, name: str) -> str:
-    """The title of a person's or a country's feed (also in the head of their page)."""
-    return f"{index.settings.title}: {name}"
 
 
 def build_feeds(index: ChronicleIndex) -> list[SiteFile]:

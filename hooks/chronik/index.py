@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import Callable
 
 from . import countries
-from .chart import overview_html
 from .dates import YEAR, PartialDate, day_of_transition, format_span, latest
 from .model import Chronicle, Event, Person, Settings
 from .roles import role_on
@@ -181,12 +180,6 @@ class ChronicleIndex:
             letter = fold(person.sort_name)[:1].upper()
             letters[letter if letter.isalpha() else "#"].append(person)
         return {letter: letters[letter] for letter in sorted(letters)}
-
-    @cached_property
-    def overview_chart(self) -> str:
-        """The SVG overview chart, drawn once for the start page and the timeline."""
-        return overview_html(self.chronicle)
-
 
 def index_chronicle(chronicle: Chronicle) -> ChronicleIndex:
     """The one index of a build."""

@@ -35,7 +35,8 @@ from .settings import SettingsError, build_date, settings_from_config
 from .site import SitePlan, plan_site
 from .views import PagePlan
 from .site_files import SiteFilesError
-from .site_search import NOT_SEARCHED, BuildSearch, SearchIndexError, ignore_listed, searched
+from .search_marks import NOT_SEARCHED, SearchIndexError, ignore_listed, searched
+from .site_search import BuildSearch
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -13,13 +13,12 @@ from typing import Any
 
 from . import countries, structured_data
 from .dates import format_span
-from .feeds import own_feed_title
 from .index import ChronicleIndex
 from .listings import Listings, list_plans, paginate
 from .model import Event, Person
-from .published import (COUNTRIES_INDEX, TOPICS_INDEX, country_feed_path, country_path, event_path,
+from .published import (COUNTRIES_INDEX, own_feed_title, TOPICS_INDEX, country_feed_path, country_path, event_path,
                         person_feed_path, person_path, topic_path)
-from .site_search import name_weight
+from .search_marks import name_weight
 from .text import sort_key
 from .vocabulary import count_phrase
 from .timeline import timeline_pages, timeline_plans

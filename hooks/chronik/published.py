@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import markdown
 
 from .markdown_safety import EXTENSIONS
 from .model import Event, Settings
+
+if TYPE_CHECKING:
+    from .index import ChronicleIndex
 
 # Paths of the pages, relative to the docs root; published as folders (see `page_url`).
 TIMELINE = "zeitleiste.md"
@@ -77,6 +81,11 @@ def person_feed_path(person_id: str) -> str:
 
 def country_feed_path(code: str) -> str:
     return f"{FEEDS_DIR}/land-{code.lower()}.xml"
+
+
+def own_feed_title(index: ChronicleIndex, name: str) -> str:
+    """The title of a person's or a country's feed (also in the head of their page)."""
+    return f"{index.settings.title}: {name}"
 
 
 @dataclass(frozen=True)

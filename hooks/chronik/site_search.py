@@ -1,9 +1,9 @@
-"""Site search with Pagefind: which pages and parts of them to index, then the index itself.
+"""Site search with Pagefind: the index itself.
 
 The theme marks what Pagefind indexes (theme/main.html: `data-pagefind-body` on Material's
-article, unless the page's front matter says `search: {exclude: true}`); this module keeps the lists
-of other pages out of it and runs Pagefind. Pagefind writes a chunked index to `pagefind/`; readers
-download only the chunks their query needs. It folds accents, so `jeri` finds `Jerí`.
+article, unless the page's front matter says `search: {exclude: true}`); chronik.pages.search_marks keeps
+the lists of other pages out of it; this module runs Pagefind. Pagefind writes a chunked index to
+`pagefind/`; readers download only the chunks their query needs. It folds accents, so `jeri` finds `Jerí`.
 
 During a build, `SearchIndexer` hands each rendered page to a Pagefind service process as soon
 as MkDocs has rendered it, so that indexing runs on another core while MkDocs renders the next
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import queue
 import shutil
 import subprocess
@@ -26,50 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .search_marks import SearchIndexError
+
 BUNDLE_DIR = "pagefind"
-LEAST_NAME_WEIGHT = 8  # see name_weight: above a heading's 7, so a name outweighs a title that contains it
-# Around what a generated page lists of other pages (its events, companions, countries): the reader
-# finds those on their own pages, and indexed here they made every person page a hit for every name
-# and word of its events (at 10,000 events a third of the index for a name). Templates write these
-# markers (macro `not_searched`); `ignore_listed` turns each pair into one ignored element. They
-# are raw HTML no contributor text can hold: markdown_safety allows neither `hidden` nor data attributes.
-NOT_SEARCHED = ('<div data-chronik-suche="aus" hidden></div>', '<div data-chronik-suche="an" hidden></div>')
-_IGNORED = ("<div data-pagefind-ignore>", "</div>")
-_MARKED = "data-chronik-suche"  # in both markers
 _BODY = "data-pagefind-body"  # theme/main.html writes it on the article of every searched page
-
-
-def name_weight(events: int, all_events: int, president_elect: bool = False) -> float:
-    """How much a person's names count (Pagefind's `data-pagefind-weight`, 0 to 10): from 8 to 10 by their
-    share of the chronicle's events (present or mentioned) on a log scale, 10 for the president-elect.
-    Among people who match a query alike, the one with more events ranks first, where Pagefind alone
-    prefers the shorter page; names still count more than headings (7) and text (1)."""
-    if president_elect or events >= all_events:
-        return 10  # written as the other weights: data-pagefind-weight="10"
-    return round(LEAST_NAME_WEIGHT + (10 - LEAST_NAME_WEIGHT) * math.log1p(events) / math.log1p(all_events), 2)
-
-
-class SearchIndexError(RuntimeError):
-    pass
-
-
-def searched(meta: dict[str, Any]) -> bool:
-    """Whether a page goes to the index, by its front matter: as theme/main.html decides where
-    `data-pagefind-body` goes (Pagefind would skip the page without it, after reading it)."""
-    search = meta.get("search")
-    return not (isinstance(search, dict) and search.get("exclude"))
-
-
-def ignore_listed(html: str) -> str:
-    """Each pair of NOT_SEARCHED markers in a page's content becomes one element that Pagefind skips."""
-    start, end = NOT_SEARCHED
-    if _MARKED not in html:  # most pages list nothing: one search, no copy
-        return html
-    pieces = html.split(start)
-    if end in pieces[0] or any(piece.count(end) != 1 for piece in pieces[1:]):
-        raise SearchIndexError("Die Markierungen für nicht durchsuchte Listen sind nicht paarweise; "
-                               "prüfe die Vorlagen in hooks/chronik/templates/.")
-    return _IGNORED[0].join(pieces).replace(end, _IGNORED[1])
 
 
 class SearchIndexer:
@@ -82,7 +41,7 @@ class SearchIndexer:
     when the index is written."""
 
     def __init__(self) -> None:
-        # Imported here: templates import this module for NOT_SEARCHED, and pagefind pulls in asyncio (70 ms).
+        # Imported here: pagefind pulls in asyncio (70 ms), which a build that indexes nothing never needs.
         from pagefind.service import get_executable
         executable = get_executable()
         if executable is None:

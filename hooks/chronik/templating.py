@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .site_search import NOT_SEARCHED
+from .search_marks import NOT_SEARCHED
 from .text import escape_markdown, escape_url
 from .vocabulary import count_phrase, plural
 

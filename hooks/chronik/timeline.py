@@ -30,7 +30,7 @@ def timeline_plans(views: Views) -> tuple[PagePlan, ...]:
 
 def timeline_pages(views: Views) -> list[Page]:
     index = views.index
-    chart = index.overview_chart
+    chart = views.overview_chart
     if len(index.events) <= TIMELINE_SPLIT:
         newest = month_anchor(*month_key(index.latest[0], index.is_unscheduled)) if index.latest else None  # newest happened event
         description = (f"Zeitleiste der Chronik: {count_phrase(len(index.events), 'Ereignis')} nach Datum, jedes mit "

@@ -10,13 +10,14 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from markdown.extensions.toc import slugify
 
 from . import countries, languages
+from .chart import overview_html
 from .dates import MONTH_NAMES, YEAR, format_span
 from .index import ChronicleIndex
 from .model import Event, Quote, Role
@@ -115,6 +116,11 @@ def _not_searched(markdown: str) -> str:
 class Views:
     def __init__(self, index: ChronicleIndex) -> None:
         self.index = index
+
+    @cached_property
+    def overview_chart(self) -> str:
+        """The SVG overview chart, drawn once for the start page and the timeline."""
+        return overview_html(self.index.chronicle)
 
     def event_item(self, event: Event, here: str, person_id: str | None = None) -> dict[str, Any]:
         """An event in a list. With `person_id` (a person's own list), the note beside that person."""
