@@ -136,7 +136,7 @@ def timed_build(site: Path, report: Path) -> None:
         finally:
             spent["import"] = spent.get("import", 0.0) + time.perf_counter() - started
         if hasattr(module, "on_files"):  # the chronicle's hook file: the adapter's page class is loaded now
-            from chronik.mkdocs_pages import SharedPage
+            from chronik.mkdocs.shared_pages import SharedPage
             _time_shared_pages(SharedPage, spent)
         return module
     PluginCollection.run_event, Hooks._load_hook = timed, timed_load
@@ -146,7 +146,7 @@ def timed_build(site: Path, report: Path) -> None:
     for cls in (File, Page):
         cls.__init__ = _timed_method(cls.__init__, spent, "engine", counts=lambda: in_event[0])
     # Pagefind's part of the hook's events: Material's search plugin is its counterpart on the other side
-    from chronik.site_search import SearchIndexer
+    from chronik.publish.search_index import SearchIndexer
     for name in ("__init__", "add", "finish"):
         setattr(SearchIndexer, name, _timed_method(getattr(SearchIndexer, name), spent, "search"))
     try:
@@ -209,9 +209,9 @@ def hook_seconds(spent: dict[str, float]) -> float:
 
 def hooks_work(project: Path) -> float:
     """Everything the chronicle renders, one step after the other, imports excluded."""
-    from chronik.loading import load_chronicle
-    from chronik.settings import build_date, read_config, settings_from_config
-    from chronik.site import build_site
+    from chronik.sources.loading import load_chronicle
+    from chronik.sources.settings import build_date, read_config, settings_from_config
+    from chronik.publish.site import build_site
 
     started = time.perf_counter()
     settings = settings_from_config(read_config(project))
@@ -223,9 +223,9 @@ def hooks_work(project: Path) -> float:
 
 def plain_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files in a project without hooks, with Material's built-in search."""
-    from chronik.loading import load_chronicle
-    from chronik.settings import build_date, read_config, settings_from_config
-    from chronik.site import build_site
+    from chronik.sources.loading import load_chronicle
+    from chronik.sources.settings import build_date, read_config, settings_from_config
+    from chronik.publish.site import build_site
 
     subprocess.run([sys.executable, "-m", "chronik", "--root", str(project), "pages", str(target / "docs")],
                    env=dict(ENV, PYTHONPATH=str(PROJECT / "hooks")), check=True, capture_output=True)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from chronik.loading import load_chronicle  # noqa: E402
-from chronik.index import index_chronicle  # noqa: E402
-from chronik.search_names import SEARCH_NAMES, build_search_names  # noqa: E402
-from chronik.settings import read_config, settings_from_config  # noqa: E402
+from chronik.sources.loading import load_chronicle  # noqa: E402
+from chronik.chronicle.index import index_chronicle  # noqa: E402
+from chronik.publish.search_names import SEARCH_NAMES, build_search_names  # noqa: E402
+from chronik.sources.settings import read_config, settings_from_config  # noqa: E402
 from synthetic import AS_OF, generate, german  # noqa: E402
 
 

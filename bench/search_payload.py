@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from chronik.site_search import build_index  # noqa: E402
+from chronik.publish.search_index import build_index  # noqa: E402
 from synthetic import SOURCE_DATE_EPOCH, generate, german  # noqa: E402
 
 SITE_PATH = "/chronik/"

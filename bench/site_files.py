@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from chronik.index import index_chronicle  # noqa: E402
-from chronik.loading import load_chronicle  # noqa: E402
-from chronik.published import SiteFile  # noqa: E402
-from chronik.settings import build_date, read_config, settings_from_config  # noqa: E402
-from chronik.site_files import build_site_files  # noqa: E402
+from chronik.chronicle.index import index_chronicle  # noqa: E402
+from chronik.sources.loading import load_chronicle  # noqa: E402
+from chronik.pages.published import SiteFile  # noqa: E402
+from chronik.sources.settings import build_date, read_config, settings_from_config  # noqa: E402
+from chronik.publish.site_files import build_site_files  # noqa: E402
 from synthetic import generate, german  # noqa: E402
 
 

@@ -16,13 +16,13 @@ import pytest
 
 from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
-from chronik.fragments import build_fragments
-from chronik.index import ChronicleIndex, index_chronicle
-from chronik.loading import LoadResult, load_chronicle
-from chronik.model import Chronicle
-from chronik.pages import build_pages
-from chronik.views import Page, Views
-from chronik.settings import read_config, settings_from_config
+from chronik.pages.fragments import build_fragments
+from chronik.chronicle.index import ChronicleIndex, index_chronicle
+from chronik.sources.loading import LoadResult, load_chronicle
+from chronik.chronicle.model import Chronicle
+from chronik.pages.pages import build_pages
+from chronik.pages.views import Page, Views
+from chronik.sources.settings import read_config, settings_from_config
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

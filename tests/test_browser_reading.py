@@ -8,7 +8,7 @@ import re
 import pytest
 
 from browser import heading
-from chronik.dates import format_span, latest
+from chronik.chronicle.dates import format_span, latest
 from conftest import PROJECT, load_case
 
 SHIPPED = load_case(PROJECT).chronicle

@@ -33,7 +33,7 @@ WORDS = ["Reise", "Treffen", "Regierung", "Wahlkampf", "Präsident", "Minister",
 
 
 def suggestions(page, queries: list[str]) -> dict[str, list[str]]:
-    """What the suggestion code (chronik/theme/assets/vorschlaege.js) offers for each query, with the site's names."""
+    """What the suggestion code (chronik/mkdocs/theme/assets/vorschlaege.js) offers for each query, with the site's names."""
     return page.evaluate("""async (queries) => {
         const module = await import('./assets/vorschlaege.js');
         const list = module.entries(await (await fetch('./suche/namen.json')).json());

@@ -64,8 +64,9 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(venv: Path) -> None
     files = _run(venv / "python", "-c", "import chronik, pathlib; root = pathlib.Path(chronik.__file__).parent; "
                  "print(sorted(p.relative_to(root).as_posix() for p in root.rglob('*') if p.is_file() "
                  "and '__pycache__' not in p.parts and p.suffix != '.py'))").stdout
-    for data in ("templates/event.md.j2", "open_data.schema.json", "theme/main.html", "theme/assets/suche.js",
-                 "starter/mkdocs.yml", "starter/dot-github/workflows/ci.yml", "starter/dev"):
+    for data in ("pages/templates/event.md.j2", "publish/open_data.schema.json", "mkdocs/theme/main.html",
+                 "mkdocs/theme/assets/suche.js", "tools/starter/mkdocs.yml", "tools/starter/dot-github/workflows/ci.yml",
+                 "tools/starter/dev"):
         assert f"'{data}'" in files, data
 
 
@@ -100,4 +101,4 @@ def test_the_argentina_chronicle_builds_from_the_installed_package(venv: Path, t
         assert (site / "ereignisse" / event.stem / "index.html").is_file(), event.stem
     assert "<title>Argentiniens Machtwechsel 2023</title>" in (site / "feeds" / "chronik.xml").read_text("utf-8")
     assert (site / "assets" / "chronik.css").read_bytes() == \
-        (PROJECT / "hooks" / "chronik" / "theme" / "assets" / "chronik.css").read_bytes()
+        (PROJECT / "hooks" / "chronik" / "mkdocs" / "theme" / "assets" / "chronik.css").read_bytes()

@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 import chronik
-from chronik.cli import COMMAND_ALIASES, main as chronik_cli
+from chronik.tools.cli import COMMAND_ALIASES, main as chronik_cli
 from conftest import PROJECT
 
 PYPROJECT = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -73,7 +73,7 @@ def warn_from(module):
 
 
 def test_from_the_package():
-    warn_from("chronik.dates")
+    warn_from("chronik.chronicle.dates")
 
 
 def test_from_the_hook_file():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chronik.loading import load_chronicle
-from chronik.settings import build_date, read_config, settings_from_config
+from chronik.sources.loading import load_chronicle
+from chronik.sources.settings import build_date, read_config, settings_from_config
 from conftest import PROJECT
 
 DATA_FILES = sorted([*PROJECT.glob("events/**/*.yaml"), *PROJECT.glob("people/*.yaml")])

@@ -1,0 +1,57 @@
+"""The chronicle's overrides of Material stay in step with Material: a copied block that Material
+changes, or a path the theme writes by hand, fails here instead of silently on the site."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+
+from chronik.pages.published import SITE_FEED
+from conftest import PROJECT
+
+ROOT = PROJECT
+MAIN = (ROOT / "hooks" / "chronik" / "mkdocs" / "theme" / "main.html").read_text(encoding="utf-8")
+MATERIAL_BASE = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+_TAG = re.compile(r"{%-?\s*(block|endblock)\b[^%]*-?%}")
+
+
+def block(template: str, name: str) -> str:
+    """`{% block name %}` to its own `{% endblock %}`, the blocks inside included."""
+    start = re.search(r"{%-?\s*block " + name + r"\s*-?%}", template).start()
+    depth = 0
+    for tag in _TAG.finditer(template, start):
+        depth += 1 if tag.group(1) == "block" else -1
+        if depth == 0:
+            return template[start:tag.end()]
+    raise AssertionError(f"block {name} has no end")
+
+
+def tokens(template: str) -> str:
+    """The template without comments, whitespace control and layout."""
+    template = re.sub(r"{#.*?#}", "", template, flags=re.S)
+    template = template.replace("{%-", "{%").replace("-%}", "%}")
+    return re.sub(r"\s+", " ", re.sub(r"\s+>", ">", template)).strip()
+
+
+def test_the_container_block_is_materials_with_the_search_attributes_added() -> None:
+    ours = block(MAIN, "container")
+    added = ['{%- set search = page.meta.search if page and page.meta and page.meta.search is mapping else {} %}',
+             '{%- if page and not search.exclude %} data-pagefind-body',
+             '{%- if search.boost is defined %} data-pagefind-weight="{{ search.boost | e }}"{% endif %}',
+             '{%- endif %}']
+    for piece in added:
+        assert piece in ours
+        ours = ours.replace(piece, "", 1)
+    assert tokens(ours) == tokens(block(MATERIAL_BASE, "container")), \
+        "Material changed its block container: copy it again into overrides/main.html"
+
+
+def test_the_block_helper_finds_nested_blocks() -> None:  # the test above would pass on a truncated block
+    assert block("{% block a %}x{% block b %}y{% endblock %}z{% endblock %}w", "a") == \
+        "{% block a %}x{% block b %}y{% endblock %}z{% endblock %}"
+
+
+def test_the_site_feed_the_theme_names_is_the_one_that_is_written() -> None:
+    assert f'"path": "{SITE_FEED}"' in MAIN
