@@ -209,9 +209,10 @@ def hook_seconds(spent: dict[str, float]) -> float:
 
 def hooks_work(project: Path) -> float:
     """Everything the chronicle renders, one step after the other, imports excluded."""
+    from chronik.mkdocs.adapter import SCRIPTS, STYLESHEETS, THEME_DIR
+    from chronik.publish.site import build_site
     from chronik.sources.loading import load_chronicle
     from chronik.sources.settings import build_date, read_config, settings_from_config
-    from chronik.publish.site import build_site
 
     started = time.perf_counter()
     settings = settings_from_config(read_config(project))
@@ -223,9 +224,10 @@ def hooks_work(project: Path) -> float:
 
 def plain_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files in a project without hooks, with Material's built-in search."""
+    from chronik.mkdocs.adapter import SCRIPTS, STYLESHEETS, THEME_DIR
+    from chronik.publish.site import build_site
     from chronik.sources.loading import load_chronicle
     from chronik.sources.settings import build_date, read_config, settings_from_config
-    from chronik.publish.site import build_site
 
     subprocess.run([sys.executable, "-m", "chronik", "--root", str(project), "pages", str(target / "docs")],
                    env=dict(ENV, PYTHONPATH=str(PROJECT / "hooks")), check=True, capture_output=True)
@@ -239,9 +241,12 @@ def plain_project(project: Path, target: Path) -> Path:
     # the generated pages are outside the navigation, as the hook adds them
     config = config.replace("not_in_nav: |\n  /suche.md\n", "not_in_nav: |\n  /suche.md\n  /ereignisse/\n  /personen/\n"
                             "  /laender/\n  /themen/\n  /zeitleiste/\n")
+    # The same theme templates (404, footer, sharing tags) and assets on both sides: what the hook adds to the
+    # theme (chronik.mkdocs.adapter), the plain project names itself.
+    config = config.replace("  name: material\n", f"  name: material\n  custom_dir: {THEME_DIR}\n", 1)
+    config += "extra_css:\n" + "".join(f"  - {path}\n" for path in STYLESHEETS)
+    config += "extra_javascript:\n" + "".join(f"  - {path}\n" for path in SCRIPTS)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    if (project / "overrides").exists():  # the same theme templates (404, footer, sharing tags) on both sides
-        (target / "overrides").symlink_to((project / "overrides").resolve(), target_is_directory=True)
     # feeds, calendars and data as files, so that the pages' links to them resolve as in the real build
     os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
     chronicle = load_chronicle(project, settings, build_date()).chronicle

@@ -85,7 +85,7 @@ def free_port() -> int:
 def build(target: Path, site_url: str) -> Path:
     """The shipped project, copied, with site_url pointing at the local server; built strictly."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in ("mkdocs.yml", "docs", "events", "people", "hooks", "overrides"):
+    for part in ("mkdocs.yml", "docs", "events", "people", "hooks"):  # hooks/: the package brings its theme
         source = PROJECT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -2,7 +2,8 @@
 
     python bench/synthetic.py ZIELORDNER --events 10000
 
-writes ZIELORDNER/{mkdocs.yml,docs/,events/,people/} (plus a symlink to hooks/), so that
+writes ZIELORDNER/{mkdocs.yml,docs/,events/,people/} (plus a symlink to hooks/: the hook file and the
+package, which brings its theme), so that
 `SOURCE_DATE_EPOCH=1795000000 mkdocs build` there builds it exactly like the real chronicle.
 Same arguments, same files.
 """
@@ -79,8 +80,7 @@ def generate(target: Path, events: int, seed: int = 2025) -> None:
     (target / "events").mkdir(parents=True)
     (target / "people").mkdir()
     shutil.copytree(PROJECT / "docs", target / "docs")
-    (target / "hooks").symlink_to(PROJECT / "hooks", target_is_directory=True)
-    (target / "overrides").symlink_to(PROJECT / "overrides", target_is_directory=True)
+    (target / "hooks").symlink_to(PROJECT / "hooks", target_is_directory=True)  # the hook file and the package
 
     people = {}
     for index in range(max(events // 10, 10)):
