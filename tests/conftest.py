@@ -74,6 +74,14 @@ SOURCE_DATE_EPOCH = "1795000000"  # 2026-11-18
 SITE_PATH = "/chronik/"  # the path of site_url in mkdocs.yml
 
 
+def write_past_plans(project: Path, count: int) -> None:
+    """`count` plans whose day has passed and that no newer source confirms, in `project`'s events/."""
+    for number in range(1, count + 1):
+        (project / "events" / f"2026-01-0{number}-plan.yaml").write_text(
+            f"title: Plan {number}\ndate: 2026-01-0{number}\nstatus: planned\ncountries: [CL]\nsummary: x\n"
+            "sources:\n  - publisher: P\n    title: T\n    date: 2025-12-20\n", encoding="utf-8")
+
+
 def copy_project(target: Path) -> Path:
     """The parts of the project a build reads, copied, so tests can change them freely."""
     target.mkdir(parents=True, exist_ok=True)

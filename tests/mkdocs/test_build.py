@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import PROJECT, SITE_PATH, comparable_site, copy_project, mkdocs_build
+from conftest import PROJECT, SITE_PATH, comparable_site, copy_project, mkdocs_build, write_past_plans
 
 def _ids(folder: str) -> list[str]:
     return sorted(path.stem for path in (PROJECT / folder).rglob("*.yaml"))
@@ -97,10 +97,7 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     (project / "events" / "2025-12-24-kaputt.yaml").write_text(
         "titel: Kaputt\ndate: 2025-02-30\ncountries: [NO]\nsummary: x\nsources:\n  - publisher: P\n    title: T\n",
         encoding="utf-8")
-    for number in (1, 2):  # plans whose day has passed, with no newer source
-        (project / "events" / f"2026-01-0{number}-plan.yaml").write_text(
-            f"title: Plan {number}\ndate: 2026-01-0{number}\nstatus: planned\ncountries: [CL]\nsummary: x\n"
-            "sources:\n  - publisher: P\n    title: T\n    date: 2025-12-20\n", encoding="utf-8")
+    write_past_plans(project, 2)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from conftest import CHRONICLES, SOURCE_DATE_EPOCH, copy_project
+from conftest import CHRONICLES, SOURCE_DATE_EPOCH, copy_project, write_past_plans
 
 EVENT = "events/2025-12-14-kast-gewinnt-stichwahl.yaml"
 PAGE = "ereignisse/2025-12-14-kast-gewinnt-stichwahl/"
@@ -58,10 +58,7 @@ def _serving(tmp_path: Path, past_plans: int = 0) -> Iterator[tuple[Path, str, P
     """A copy of the project under `mkdocs serve`: (project, event page URL, log file, server); with
     `past_plans` plans whose date has passed and that no newer source confirms."""
     project = copy_project(tmp_path / "project")
-    for number in range(1, past_plans + 1):
-        (project / "events" / f"2026-01-0{number}-plan.yaml").write_text(
-            f"title: Plan {number}\ndate: 2026-01-0{number}\nstatus: planned\ncountries: [CL]\nsummary: x\n"
-            "sources:\n  - publisher: P\n    title: T\n    date: 2025-12-20\n", encoding="utf-8")
+    write_past_plans(project, past_plans)
     port = _free_port()
     log_path = tmp_path / "serve.log"
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")

@@ -99,26 +99,26 @@ def _check_roles(checked: Checked, events: dict[str, Checked], period: tuple[dt.
     document = checked.document
     assert document is not None
     problems = []
+    # Only roles that passed the per-file rules are here (a bad `roles` is left out whole): each has a
+    # title and a parsed `from`, and a `source` is an event id or an address.
     for index, role in enumerate(checked.good.get("roles", ())):
-        if not isinstance(role, dict):
-            continue
 
         def report(key: str, message: str, hint: str, severity: str = "error") -> None:
             problems.append(Problem(document.path, document.line(("roles", index, key)), message, hint, severity))
 
-        start, end = role.get("from"), role.get("to")
-        if start is not None and end is not None and end.last < start.first:
+        start, end = role["from"], role.get("to")
+        if end is not None and end.last < start.first:
             report("to", f"`roles[{index}].to` liegt vor `roles[{index}].from`",
                    "Vertausche die beiden Daten oder korrigiere eines.")
         source = role.get("source")
-        if isinstance(source, str) and "://" not in source and source not in events:
+        if source is not None and "://" not in source and source not in events:
             report("source", f"Unbekanntes Ereignis `{source}` in `roles[{index}].source`",
                    _unknown_hint(source, events, "Trage die Kennung eines Ereignisses ein, dessen Quellen das Amt "
                                  "nennen (Dateiname in events/ ohne .yaml), oder die Adresse einer Quelle"))
-        inside = [day for day in (start.first if start else None, end.last if end else None)
-                  if day is not None and period[0] <= day <= period[1]]
-        if inside and "source" not in role and "roles" not in checked.bad:
-            report("title", f"Das Amt „{role.get('title', '')}“ beginnt oder endet in der Zeit der Chronik, "
+        changes_inside = any(period[0] <= day <= period[1] for day in (start.first, end.last if end else None)
+                             if day is not None)
+        if changes_inside and source is None:
+            report("title", f"Das Amt „{role['title']}“ beginnt oder endet in der Zeit der Chronik, "
                    "nennt aber keinen Beleg", "Ergänze `source:` mit der Kennung des Ereignisses, dessen Quellen "
                    "das Amt nennen, oder mit der Adresse einer Quelle.", INFO)
     return problems
