@@ -74,6 +74,12 @@ SOURCE_DATE_EPOCH = "1795000000"  # 2026-11-18
 SITE_PATH = "/chronik/"  # the path of site_url in mkdocs.yml
 
 
+@pytest.fixture(scope="session")
+def shipped_chronicle() -> Chronicle:
+    """The chronicle in events/ and people/, read once for the tests that compare pages with it."""
+    return load_case(PROJECT).chronicle
+
+
 def write_past_plans(project: Path, count: int) -> None:
     """`count` plans whose day has passed and that no newer source confirms, in `project`'s events/."""
     for number in range(1, count + 1):

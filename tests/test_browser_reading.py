@@ -8,12 +8,8 @@ import re
 import pytest
 
 from browser import heading
-from chronik.chronicle.dates import format_span, latest
-from conftest import PROJECT, load_case
+from chronik.chronicle.dates import format_span, latest as newest_date
 
-SHIPPED = load_case(PROJECT).chronicle
-# The "Stand" of the start page: the date of the newest source.
-STAND = format_span(latest(e.newest_source_date for e in SHIPPED.events if e.newest_source_date), None)
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +32,16 @@ def on_first_screen(page, locator, viewport: dict) -> bool:
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_first_screen_says_what_this_is_how_current_and_the_newest_events(page, base_url: str, screen: str) -> None:
+def test_the_first_screen_says_what_this_is_how_current_and_the_newest_events(page, base_url: str, screen: str,
+                                                                          shipped_chronicle) -> None:
     viewport = SCREENS[screen]
     page.set_viewport_size(viewport)
     page.goto(base_url)
     article = page.locator("article")
     assert on_first_screen(page, article.locator("h1 + p"), viewport)  # the one sentence
-    stand = article.get_by_text(f"Stand: {STAND}")
+    # The "Stand" of the start page: the date of the newest source.
+    newest = newest_date(e.newest_source_date for e in shipped_chronicle.events if e.newest_source_date)
+    stand = article.get_by_text(f"Stand: {format_span(newest, None)}")
     assert on_first_screen(page, stand, viewport)
     latest = page.locator("#zuletzt + ul > li")
     assert latest.count() >= 3
@@ -61,12 +60,13 @@ def test_the_first_screen_says_what_this_is_how_current_and_the_newest_events(pa
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_timeline_has_a_date_column_a_teaser_and_a_way_to_the_newest(page, base_url: str, screen: str) -> None:
+def test_the_timeline_has_a_date_column_a_teaser_and_a_way_to_the_newest(page, base_url: str, screen: str,
+                                                                        shipped_chronicle) -> None:
     page.set_viewport_size(SCREENS[screen])
     page.goto(base_url + "zeitleiste/")
     assert page.locator("article h2", has_text="Dezember 2025").is_visible()
     entries = page.locator(f"article {ENTRY}")
-    assert entries.count() == len(SHIPPED.events)
+    assert entries.count() == len(shipped_chronicle.events)
     for number in range(entries.count()):
         entry = entries.nth(number)
         date = entry.locator(".chronik-eintrag__datum").bounding_box()
@@ -78,20 +78,20 @@ def test_the_timeline_has_a_date_column_a_teaser_and_a_way_to_the_newest(page, b
         else:  # stacked: date above the title
             assert date["y"] + date["height"] <= title["y"] + 1
     # What happened carries no status label; every entry has one only when it is not a fact.
-    assert page.locator(".chronik-status").count() == sum(e.status != "happened" for e in SHIPPED.events)
+    assert page.locator(".chronik-status").count() == sum(e.status != "happened" for e in shipped_chronicle.events)
     assert page.locator(".chronik-eintrag__ort", has_text="Quito").first.is_visible()
     page.get_by_role("link", name="Zu den neuesten Ereignissen ↓").click()
-    newest = max(e.date.first for e in SHIPPED.events)
+    newest = max(e.date.first for e in shipped_chronicle.events)
     month = ["januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober",
              "november", "dezember"][newest.month - 1]
     assert page.url.endswith(f"#{month}-{newest.year}")
 
 
-def test_the_timeline_is_readable_without_script(browser, base_url: str) -> None:
+def test_the_timeline_is_readable_without_script(browser, base_url: str, shipped_chronicle) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(base_url + "zeitleiste/")
-    assert page.locator(f"article {ENTRY}").count() == len(SHIPPED.events)
+    assert page.locator(f"article {ENTRY}").count() == len(shipped_chronicle.events)
     assert page.locator(".chronik-eintrag__teaser").first.is_visible()
     context.close()
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECT, load_case
-
 from browser import heading
 
 pytestmark = pytest.mark.browser
@@ -86,18 +84,18 @@ def test_a_result_shows_title_kind_date_and_an_excerpt_with_the_match_marked(sea
     assert first.locator(".chronik-suche__auszug mark").first.inner_text() == "humanitären"
 
 
-def test_a_filter_narrows_the_results(search_box) -> None:
+def test_a_filter_narrows_the_results(search_box, shipped_chronicle) -> None:
     everything = search(search_box, "kast")
     search_box.locator(f"{DIALOG} .chronik-suche__filterknopf").click()
     search_box.locator(f"{DIALOG} select[name=Land]").select_option("Ecuador")
-    with_ecuador = sorted(e.title for e in load_case(PROJECT).chronicle.events if "EC" in e.countries)
+    with_ecuador = sorted(e.title for e in shipped_chronicle.events if "EC" in e.countries)
     search_box.locator(f"{DIALOG} .chronik-suche__meldung", has_text=f"{len(with_ecuador)} Treffer").wait_for()
     narrowed = titles(search_box)
     # Not the page of Ecuador: it lists events with Kast, but lists are not searched (NOT_SEARCHED).
     assert narrowed and set(narrowed) <= set(with_ecuador)  # the first results; more load on request
     assert len(everything) >= len(narrowed)
     search_box.locator(f"{DIALOG} select[name=Jahr]").select_option("2025")
-    in_2025 = sorted(e.title for e in load_case(PROJECT).chronicle.events
+    in_2025 = sorted(e.title for e in shipped_chronicle.events
                      if "EC" in e.countries and e.date.first.year == 2025)
     assert 0 < len(in_2025) < len(with_ecuador)
     search_box.locator(f"{DIALOG} .chronik-suche__meldung", has_text=f"{len(in_2025)} Treffer").wait_for()
