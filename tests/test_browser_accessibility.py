@@ -43,6 +43,6 @@ def test_the_chart_has_a_name_a_description_and_a_table(page, base_url: str) -> 
                                          "Amtsübernahme am 11. März 2026")
     assert chart.is_visible()
     description = page.evaluate("document.getElementById('verlauf-beschreibung').textContent")
-    assert description.startswith("Säulendiagramm. Stattgefunden: ")
+    assert description.startswith("Säulendiagramm. Eingezeichnet: ")
     page.get_by_text("Zahlen je Woche").click()
-    assert page.get_by_role("cell", name="14.–20. Dezember 2025").is_visible()
+    assert page.get_by_role("cell", name="15.–21. Dezember 2025").is_visible()  # a week from Monday

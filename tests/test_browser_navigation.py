@@ -16,7 +16,7 @@ def test_from_the_start_page_through_timeline_event_person_and_country(page, bas
     assert heading(page) == "Zeitleiste"
     page.locator("article").get_by_role("link", name="Kast trifft Michelle Bachelet").click()
     assert heading(page) == "Kast trifft Michelle Bachelet"
-    assert page.get_by_text("22. Dezember 2025, mittags · Tag 9 seit der Wahl · Santiago").is_visible()
+    assert page.get_by_text("22. Dezember 2025, mittags · 8 Tage nach der Wahl · Santiago").is_visible()
     page.locator("article").get_by_role("link", name="Michelle Bachelet", exact=True).first.click()
     assert heading(page) == "Michelle Bachelet"
     assert "/personen/michelle-bachelet/" in page.url

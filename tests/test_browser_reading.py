@@ -100,7 +100,7 @@ def test_an_event_page_is_title_date_summary_then_compact_facts(page, base_url: 
     page.set_viewport_size(PHONE)
     page.goto(base_url + "ereignisse/2025-12-23-kast-trifft-noboa/")
     article = page.locator("article")
-    assert article.get_by_text("23. Dezember 2025, 11:00 Uhr · Tag 10 seit der Wahl · Quito, Palacio de Carondelet")\
+    assert article.get_by_text("23. Dezember 2025, 11:00 Uhr · 9 Tage nach der Wahl · Quito, Palacio de Carondelet")\
         .is_visible()
     people = article.locator("p", has_text="Personen:")
     assert people.get_by_role("link", name="Daniel Noboa").is_visible()

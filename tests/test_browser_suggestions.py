@@ -70,7 +70,7 @@ def test_the_dialog_asks_did_you_mean_and_one_click_searches(page, base_url: str
     search(page, query)
     assert settled(page, query) == [name]
     hint = page.locator(f"{DIALOG} {HINT}")
-    assert hint.inner_text() == f"Meintest du {name} (Person)?"
+    assert hint.inner_text() == f"Meinten Sie {name} (Person)?"
     assert hint.locator("a").get_attribute("href") == base_url + address
     hint.locator("a").click()
     page.locator(f"{DIALOG} .chronik-suche__meldung").filter(has_text=f"„{name}“").wait_for()

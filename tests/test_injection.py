@@ -68,7 +68,7 @@ def test_the_payload_is_visible_as_typed(page, hostile_url: str) -> None:
     assert page.title().startswith("Treffen ")
     # The pieces of issue 11: a note beside a name, a mentioned person, figures in a raw-HTML table.
     assert "Notiz &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt;" in body
-    table = page.locator("article table.chronik-zahlen")
+    table = page.locator("article .chronik-zahlen table")
     assert table.locator("td").first.inner_text() == (
         'Wert &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt; " onmouseover="alert(1)" '
         "{{ 7*7 }} {% raw %} javascript:alert(1) [x](javascript:alert(1)) [r]: javascript:alert(1) PAYLOAD")

@@ -56,11 +56,11 @@ def test_every_event_and_person_of_the_second_chronicle_has_a_page(second_site: 
     assert (second_site / "laender" / "ar" / "index.html").is_file()
 
 
-def test_day_one_is_the_second_chronicles_election_day(second_site: Path) -> None:
+def test_days_count_from_the_second_chronicles_election_day(second_site: Path) -> None:
     election = _read(second_site, "ereignisse/2023-11-19-milei-gewinnt-stichwahl/index.html")
-    assert '<time datetime="2023-11-19">19. November 2023</time> · Tag 1 seit der Wahl · ' in election
+    assert '<time datetime="2023-11-19">19. November 2023</time> · am Wahltag · ' in election
     inauguration = _read(second_site, "ereignisse/2023-12-10-amtsantritt/index.html")
-    assert '<time datetime="2023-12-10">10. Dezember 2023</time> · Tag 22 seit der Wahl' in inauguration
+    assert '<time datetime="2023-12-10">10. Dezember 2023</time> · 21\u00a0Tage nach der Wahl' in inauguration
 
 
 def test_start_page_and_feeds_name_the_second_chronicles_title(second_site: Path) -> None:

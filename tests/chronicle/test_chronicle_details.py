@@ -95,16 +95,17 @@ def test_nobody_is_promoted_by_a_date_in_the_settings() -> None:
 def test_kast_is_president_elect_before_and_president_from_the_inauguration_on_every_page() -> None:
     from conftest import generated_pages
     pages = {page.path: page.markdown for page in generated_pages(load_case(PROJECT).chronicle)}
-    assert "[José Antonio Kast](../personen/jose-antonio-kast.md) (Designierter Präsident Chiles)" in \
+    # The role as it reads after a name in a sentence: the adjective small, the noun capitalised.
+    assert "[José Antonio Kast](../personen/jose-antonio-kast.md) (designierter Präsident Chiles)" in \
         pages["ereignisse/2025-12-22-kast-trifft-bachelet.md"]
     assert "[José Antonio Kast](../personen/jose-antonio-kast.md) (Präsident Chiles)" in \
         pages["ereignisse/2026-03-11-amtsuebernahme.md"]
     # A quote names who said it as they were on that day, as a newspaper would.
-    assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), Designierter Präsident Chiles · Quelle: " in \
+    assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), designierter Präsident Chiles · Quelle: " in \
         pages["ereignisse/2025-12-22-kast-trifft-bachelet.md"]
     assert "> — [José Antonio Kast](../personen/jose-antonio-kast.md), Präsident Chiles · Quelle: " in \
         pages["ereignisse/2026-03-11-amtsuebernahme.md"]
-    assert "58,2 %" in pages["ereignisse/2025-12-14-kast-gewinnt-stichwahl.md"].split("## Zahlen", 1)[1]
+    assert "58,2\u00a0%" in pages["ereignisse/2025-12-14-kast-gewinnt-stichwahl.md"].split("## Zahlen", 1)[1]
 
 
 def test_present_mentioned_and_qualified_people_are_told_apart() -> None:
@@ -132,7 +133,7 @@ def test_feeds_name_people_with_their_role_on_the_day_and_their_note() -> None:
     entries = {entry.link.rstrip("/").rsplit("/", 1)[1]: entry for entry in feed.entries}
     trip = entries["2025-12-22-reise"].content[0].value
     assert trip.startswith("<p><strong>22. Dezember 2025</strong> · abends</p>\n<p>Text.</p>")
-    assert trip.endswith("<p>Personen: Ana Perez (Designierte Präsidentin Chiles); Juan (Berater; möglicherweise)</p>")
+    assert trip.endswith("<p>Personen: Ana Perez (designierte Präsidentin Chiles); Juan (Berater; möglicherweise)</p>")
     assert "geplant, Stand 22. Dezember 2025" in entries["2026-01-05-plan"].content[0].value
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from chronik.chronicle.dates import DAY, MONTH, YEAR, DateError, format_span, parse_partial_date
+from chronik.chronicle.dates import (DAY, MONTH, YEAR, DateError, days_after_election, format_span, format_weekday_span,
+                                      parse_partial_date)
 
 
 @pytest.mark.parametrize("written, first, last, precision", [
@@ -55,3 +56,24 @@ def test_impossible_dates_say_why(written, message) -> None:
 def test_german_wording(start, end, approximate, text) -> None:
     end_date = parse_partial_date(end) if end else None
     assert format_span(parse_partial_date(start), end_date, approximate) == text
+
+
+@pytest.mark.parametrize("start, end, year, text", [
+    ("2025-12-22", None, False, "Mo., 22. Dez."),
+    ("2025-12-22", None, True, "Mo., 22. Dez. 2025"),
+    ("2025-12-22", "2025-12-23", False, "Mo., 22.–23. Dez."),
+    ("2025-12-30", "2026-01-02", True, "Di., 30. Dez. 2025 – 2. Jan. 2026"),
+    ("2026-01-30", "2026-02-02", False, "Fr., 30. Jan. – 2. Feb."),
+    ("2026-01", None, False, "Januar 2026"),  # no day, no weekday: the long form
+])
+def test_a_lists_date_names_the_weekday(start, end, year, text) -> None:
+    assert format_weekday_span(parse_partial_date(start), parse_partial_date(end) if end else None,
+                               year=year) == text
+
+
+def test_days_after_the_election_as_readers_count_them() -> None:
+    election = dt.date(2025, 12, 14)
+    assert days_after_election(election, dt.date(2025, 12, 14)) == "am Wahltag"
+    assert days_after_election(election, dt.date(2025, 12, 15)) == "1\u00a0Tag nach der Wahl"
+    assert days_after_election(election, dt.date(2025, 12, 22)) == "8\u00a0Tage nach der Wahl"
+    assert days_after_election(election, dt.date(2026, 3, 11)) == "87\u00a0Tage nach der Wahl"

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import PROJECT, load_case
 from chronik.chronicle import teasers
+from chronik.chronicle.index import index_chronicle
 from chronik.chronicle.teasers import TEASER_LENGTH, first_sentence, plain_text, shorten, teaser
 
 
@@ -94,3 +95,39 @@ def test_the_word_before_a_full_stop_is_found_as_by_a_regular_expression() -> No
         for _ in range(5000):
             text = joiner.join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
             assert first_sentence(text) == _first_sentence_by_regex(text), text
+
+
+_VOTES = ("Nach dem letzten vorläufigen Bulletin des Wahldienstes mit fast allen ausgezählten Tischen kam der Sieger "
+          "auf rund 7,2 Millionen Stimmen und damit auf 58,16 % der gültigen")
+_PALACE = ("Am Vormittag nach der Wahl empfing Präsident Gabriel Boric den designierten Präsidenten und dessen Frau "
+           "Pía Adriasola zu einem ersten Gespräch im Palacio de La Moneda in Santiago")
+
+
+@pytest.mark.parametrize("text, limit, ending", [
+    # Never inside a date: the whole date or nothing of it (a plain cut: "ab dem 22. Dezember …").
+    ("Der designierte Präsident traf die Vorsitzenden der Parteien, die ihn unterstützen, und erklärte danach "
+     "der Presse seine Pläne für die Zeit ab dem 22. Dezember 2025 ausführlich", 140, " für die Zeit …"),
+    # Never between a number and its unit or inside a name (plain cuts: "rund 7,2 …", "58,16 % der …").
+    (_VOTES, 131, " kam der Sieger …"),
+    (_VOTES, 163, " und damit auf 58,16 % …"),
+    (_PALACE, 160, " einem ersten Gespräch …"),  # plain: "im Palacio de La …"
+    (_PALACE, 168, " im Palacio de La Moneda …"),
+])
+def test_a_cut_never_falls_inside_a_date_a_number_or_a_name(text: str, limit: int, ending: str) -> None:
+    short = shorten(text, limit)
+    assert short.endswith(ending), short
+    assert len(short) <= limit + 2
+
+
+def test_a_roman_ordinal_does_not_end_the_first_sentence() -> None:
+    text = "In Brüssel hielt Kast die Abschlussrede des VII. Transatlantischen Gipfels. Danach reiste er weiter."
+    assert first_sentence(text) == "In Brüssel hielt Kast die Abschlussrede des VII. Transatlantischen Gipfels."
+
+
+def test_no_shipped_teaser_ends_inside_a_date_a_number_or_after_an_article() -> None:
+    built = index_chronicle(load_case(PROJECT).chronicle)
+    for event in built.events:
+        text = built.teaser(event)
+        assert len(text) <= TEASER_LENGTH + 2, event.id
+        assert not re.search(r"(\d\.?|\b(am|vom|dem|den|der|des|die|das|im|in|de|La|Las|mit|und)) …$", text), \
+            (event.id, text)

@@ -62,7 +62,7 @@ def test_every_internal_link_resolves(site: Path) -> None:
 
 def test_event_page_shows_what_readers_need(site: Path) -> None:
     html = (site / "ereignisse" / "2025-12-22-kast-trifft-bachelet" / "index.html").read_text(encoding="utf-8")
-    assert "22. Dezember 2025" in html and "Tag 9" in html
+    assert "22. Dezember 2025" in html and "8\u00a0Tage nach der Wahl" in html
     assert "Ich werde sie um Rat bitten" in html
     assert 'href="https://github.com/chronik-chile/chronik/edit/main/events/2025-12-22-kast-trifft-bachelet.yaml"' \
         in html
@@ -105,7 +105,7 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     assert lines == [
         "events/2025-12-24-kaputt.yaml:1: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: "
         "title, date, end, time, approximate, status, place, countries, people, mentioned, topics, part_of, summary, "
-        "quotes, figures, sources, corrections.",
+        "teaser, quotes, figures, sources, corrections.",
         "events/2025-12-24-kaputt.yaml:1: Fehler: Pflichtfeld `title` fehlt – Ergänze `title:` (Überschrift, eine "
         "Zeile, reiner Text).",
         "events/2025-12-24-kaputt.yaml:2: Fehler: `date`: den 30. Februar 2025 gibt es nicht (Februar 2025 hat 28 "

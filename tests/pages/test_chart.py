@@ -29,9 +29,10 @@ def chronicle(*events: Event, today: dt.date = dt.date(2026, 1, 15)) -> Chronicl
 
 
 EVENTS = (
-    event("2025-12-14-a", "2025-12-14"), event("2025-12-20-b", "2025-12-20"),  # week 1
-    event("2025-12-21-c", "2025-12-21"), event("2025-12-22-d", "2025-12-22", "planned"),  # week 2
-    event("2026-03-11-e", "2026-03-11", "tentative"),  # week 13, four days long
+    event("2025-12-14-a", "2025-12-14"),  # week 1: the election, a Sunday, alone
+    event("2025-12-20-b", "2025-12-20"), event("2025-12-21-c", "2025-12-21"),  # week 2, Monday to Sunday
+    event("2025-12-22-d", "2025-12-22", "planned"),  # week 3
+    event("2026-03-11-e", "2026-03-11", "tentative"),  # week 14, Monday to Wednesday
     event("2026-01-f", "2026-01", "planned"),  # no day: not drawn
     dataclasses.replace(event("2026-03-02-j", "2026-03-02", "planned"), approximate=True),  # "etwa Anfang März"
     event("2026-01-10-g", "2026-01-10", "cancelled"),  # called off: not drawn
@@ -53,16 +54,19 @@ def test_the_chart_is_well_formed_and_accessible() -> None:
     assert title.text == ("Ereignisse je Woche von der Wahl am 14. Dezember 2025 bis zur Amtsübernahme am "
                           "11. März 2026")
     assert desc.text == (
-        "Säulendiagramm. Stattgefunden: 3, geplant oder möglich: 2. Heute ist der 15. Januar 2026, Tag 33 des "
-        "Übergangs. Nicht eingezeichnet: 2 Ereignisse ohne genauen Tag (nur Monat, Jahr oder ungefähr bekannt), 1 abgesagtes oder verschobenes Ereignis und "
-        "2 Ereignisse außerhalb dieses Zeitraums. Ausgefüllte Säulen: stattgefunden; schraffierte: geplant oder "
-        "möglich; gestrichelte Linie: heute.")
-    assert root.find("figcaption").text.startswith("Stattgefunden: 3, geplant oder möglich: 2.")
+        "Säulendiagramm. Eingezeichnet: 3 stattgefunden, 2 geplant oder möglich. Die meisten Ereignisse, 2, fallen "
+        "in die Woche 15.–21. Dezember 2025. Heute ist der 15. Januar 2026, 32\u00a0Tage nach der Wahl. Nicht "
+        "eingezeichnet: 2 geplante oder mögliche Ereignisse ohne genauen Tag, 1 abgesagtes oder verschobenes "
+        "Ereignis und 2 Ereignisse außerhalb dieses Zeitraums. Ausgefüllte Säulen: stattgefunden; schraffierte: "
+        "geplant oder möglich; gestrichelte Linie: heute.")
+    # Every plan is counted once: drawn (2) or named as not drawn for want of a day (2).
+    assert root.find("figcaption").text.startswith("Eingezeichnet: 3 stattgefunden, 2 geplant oder möglich.")
     rows = [[cell.text for cell in row] for row in root.iter("tr")][1:]
-    assert len(rows) == 13
-    assert rows[0] == ["1", "14.–20. Dezember 2025", "2", "0"]
-    assert rows[1] == ["2", "21.–27. Dezember 2025", "1", "1"]
-    assert rows[12] == ["13", "8.–11. März 2026", "0", "1"]
+    assert len(rows) == 14
+    assert rows[0] == ["1", "14. Dezember 2025", "1", "0"]
+    assert rows[1] == ["2", "15.–21. Dezember 2025", "2", "0"]
+    assert rows[2] == ["3", "22.–28. Dezember 2025", "0", "1"]
+    assert rows[13] == ["14", "9.–11. März 2026", "0", "1"]
     assert not re.search(r"<script|\bon[a-z]+=|href=|https?://(?!www\.w3\.org/2000/svg)", overview_html(
         chronicle(*EVENTS)))  # nothing to run, nothing to load
 
@@ -71,15 +75,16 @@ def test_happened_and_planned_bars_differ_in_shape_not_only_colour() -> None:
     svg = figure(chronicle(*EVENTS)).find(f"{SVG}svg")
     bars = [group for group in svg.findall(f"{SVG}g") if group.find(f"{SVG}title") is not None]
     assert [group.find(f"{SVG}title").text for group in bars] == [
-        "14.–20. Dezember 2025: 2 stattgefunden, 0 geplant oder möglich",
-        "21.–27. Dezember 2025: 1 stattgefunden, 1 geplant oder möglich",
-        "8.–11. März 2026: 0 stattgefunden, 1 geplant oder möglich",
+        "14. Dezember 2025: 1 stattgefunden, 0 geplant oder möglich",
+        "15.–21. Dezember 2025: 2 stattgefunden, 0 geplant oder möglich",
+        "22.–28. Dezember 2025: 0 stattgefunden, 1 geplant oder möglich",
+        "9.–11. März 2026: 0 stattgefunden, 1 geplant oder möglich",
     ]
     styles = [[(rect.get("fill"), rect.get("stroke")) for rect in group.findall(f"{SVG}rect")] for group in bars]
     solid, hatched = ("currentColor", None), (HATCHED, "currentColor")
-    assert styles == [[solid], [solid, hatched], [hatched]]
+    assert styles == [[solid], [solid], [hatched], [hatched]]
     heights = [[float(rect.get("height")) for rect in group.findall(f"{SVG}rect")] for group in bars]
-    assert heights[0][0] == 2 * heights[1][0] == 2 * heights[1][1] == 2 * heights[2][0]
+    assert heights[1][0] == 2 * heights[0][0] == 2 * heights[2][0] == 2 * heights[3][0]
 
 
 def test_todays_marker_moves_with_today_and_waits_at_the_edge() -> None:
@@ -91,21 +96,26 @@ def test_todays_marker_moves_with_today_and_waits_at_the_edge() -> None:
     assert start[0] < middle[0] < end[0] and {start[1], middle[1], end[1]} == {"heute"}
     assert marker(dt.date(2026, 11, 18)) == (544.0, "heute →")
     assert marker(dt.date(2025, 1, 1)) == (40.0, "← heute")
-    assert "Heute (18. November 2026) liegt nach der Amtsübernahme." in overview_html(
-        chronicle(*EVENTS, today=dt.date(2026, 11, 18)))
+    after = overview_html(chronicle(*EVENTS, today=dt.date(2026, 11, 18)))
+    # A date, not an event: whether the inauguration took place, the events say, not the chart.
+    assert "Heute (18. November 2026) liegt nach dem letzten Tag des Diagramms, dem 11. März 2026." in after
+    assert "nach der Amtsübernahme" not in after
 
 
-def test_weeks_start_on_election_day() -> None:
+def test_weeks_run_from_monday_to_sunday_cut_to_election_and_inauguration() -> None:
     data, left_out = weeks(chronicle(*EVENTS))
-    assert [w.first for w in data[:2]] == [dt.date(2025, 12, 14), dt.date(2025, 12, 21)]
+    assert [(w.first, w.last) for w in data[:3]] == [
+        (dt.date(2025, 12, 14), dt.date(2025, 12, 14)),  # the election day, a Sunday
+        (dt.date(2025, 12, 15), dt.date(2025, 12, 21)), (dt.date(2025, 12, 22), dt.date(2025, 12, 28))]
+    assert all(w.first.weekday() == 0 for w in data[1:])
     assert data[-1].last == dt.date(2026, 3, 11)
-    assert left_out == {"outside": 2, "called_off": 1, "vague": 2}
+    assert left_out == {"outside": 2, "called_off": 1, "vague": 0, "vague_planned": 2}
 
 
 def test_same_data_same_chart_and_an_empty_chronicle_still_draws() -> None:
     assert overview_html(chronicle(*EVENTS)) == overview_html(chronicle(*reversed(EVENTS)))
     empty = figure(chronicle())
-    assert "Stattgefunden: 0, geplant oder möglich: 0." in empty.find("figcaption").text
+    assert "Eingezeichnet: 0 stattgefunden, 0 geplant oder möglich." in empty.find("figcaption").text
     hostile = overview_html(chronicle(event("2025-12-20-x", "2025-12-20", title="</svg><script>x</script>")))
     assert "<script>" not in hostile  # titles are not drawn; counts are
 

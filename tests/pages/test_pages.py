@@ -82,12 +82,14 @@ def test_vague_dates_sort_by_their_start_and_long_or_year_only_ones_stand_apart(
     assert "## Dezember 2025" not in timeline  # the long range does not stand under its first month
 
 
-def test_day_of_the_transition_counts_the_election_day_as_day_one() -> None:
+def test_an_event_page_says_how_many_days_after_the_election_it_lay_as_readers_count() -> None:
     pages = pages_of(chronicle(event("2025-12-14-wahl", "2025-12-14"), event("2025-12-22-x", "2025-12-22"),
-                               event("2025-12-01-vorher", "2025-12-01")))
-    assert "Tag 1" in pages["ereignisse/2025-12-14-wahl.md"]
-    assert "Tag 9" in pages["ereignisse/2025-12-22-x.md"]
-    assert "Tag" not in pages["ereignisse/2025-12-01-vorher.md"].split("\n")[2]
+                               event("2025-12-15-y", "2025-12-15"), event("2025-12-01-vorher", "2025-12-01")))
+    assert " · am Wahltag" in pages["ereignisse/2025-12-14-wahl.md"]
+    assert " · 8\u00a0Tage nach der Wahl" in pages["ereignisse/2025-12-22-x.md"]  # 22 Dec is 8 days after 14 Dec
+    assert " · 1\u00a0Tag nach der Wahl" in pages["ereignisse/2025-12-15-y.md"]
+    assert "Wahl" not in pages["ereignisse/2025-12-01-vorher.md"].split("chronik-kopf", 1)[1].split("\n")[0]
+    assert "Tag 9" not in "".join(pages.values())  # the old counter, read as an error, is gone
 
 
 def test_an_overdue_plan_tells_readers_how_old_its_source_is() -> None:
@@ -136,7 +138,7 @@ def test_a_source_without_address_links_to_the_sourcing_note_when_there_is_one()
     assert "Warum ohne Link?" not in without
     noted = dataclasses.replace(chron, settings=dataclasses.replace(SETTINGS, sourcing_note="ueber.md#quellen"))
     page = pages_of(noted)["ereignisse/2025-12-20-x.md"]
-    assert "1. Zeitung: Bericht ([Warum ohne Link?](../ueber.md#quellen))" in page
+    assert "1. <span id=\"quelle-1\"></span>Zeitung: Bericht ([Warum ohne Link?](../ueber.md#quellen))" in page
     assert page.count("Warum ohne Link?") == 1  # not for the source with an address
 
 

@@ -99,8 +99,14 @@ def test_the_whole_chronicles_feed_lists_every_event_newest_first_with_stable_id
 def test_a_persons_and_a_countrys_feed_hold_exactly_their_events(site: Path) -> None:
     chron = load_case(PROJECT).chronicle
     bachelet = feedparser.parse((site / "feeds" / "person-michelle-bachelet.xml").read_bytes())
-    assert {e.link for e in bachelet.entries} == \
-        {f"{SITE_URL}ereignisse/{e.id}/" for e in chron.events if "michelle-bachelet" in e.people}
+    # What her page lists: the events she was at and, marked, those that only mention her.
+    present = {f"{SITE_URL}ereignisse/{e.id}/" for e in chron.events if "michelle-bachelet" in e.people}
+    mentioned = {f"{SITE_URL}ereignisse/{e.id}/" for e in chron.events if "michelle-bachelet" in e.mentioned}
+    assert present and mentioned
+    assert {e.link for e in bachelet.entries} == present | mentioned
+    assert {e.link for e in bachelet.entries if e.title.startswith("Erwähnung: ")} == mentioned
+    assert all("Die Person dieses Feeds war nicht dabei." in e.content[0].value
+               for e in bachelet.entries if e.link in mentioned)
     peru = feedparser.parse((site / "feeds" / "land-pe.xml").read_bytes())
     assert {e.link for e in peru.entries} == {f"{SITE_URL}ereignisse/{e.id}/" for e in chron.events
                                               if "PE" in e.countries}
@@ -141,10 +147,17 @@ def test_updated_comes_from_the_newest_source_or_correction_never_from_the_clock
     assert parsed.feed.updated == "2026-02-01T00:00:00Z"
 
 
-def test_an_empty_feed_is_still_valid() -> None:
+def test_a_person_named_nowhere_gets_no_feed_but_one_only_mentioned_does() -> None:
     lonely = chronicle(event("2025-12-20-a", "2025-12-20", people=()))
-    parsed = feedparser.parse(feeds_of(lonely)["feeds/person-ana-perez.xml"])
-    assert not parsed.bozo and parsed.entries == [] and parsed.feed.updated == "2025-12-14T00:00:00Z"
+    assert "feeds/person-ana-perez.xml" not in feeds_of(lonely)  # no empty feed to subscribe to
+    named = chronicle(event("2025-12-20-a", "2025-12-20", people=(), mentioned=("ana-perez",)))
+    parsed = feedparser.parse(feeds_of(named)["feeds/person-ana-perez.xml"])
+    assert not parsed.bozo and [e.title for e in parsed.entries] == ["Erwähnung: Titel"]
+
+
+def test_an_empty_feed_is_still_valid() -> None:
+    empty = feedparser.parse(feeds_of(chronicle())["feeds/chronik.xml"])  # a new chronicle's
+    assert not empty.bozo and empty.entries == [] and empty.feed.updated == "2025-12-14T00:00:00Z"
 
 
 def test_contributor_text_cannot_break_the_xml() -> None:

@@ -71,7 +71,7 @@ def test_the_settings_come_from_the_options(chronicle: Path) -> None:
         "topics": {"wahl": "Wahl", "amtsuebergabe": "Amtsübergabe", "regierungsbildung": "Regierungsbildung",
                    "aussenpolitik": "Außenpolitik und Reisen"}}
     assert "von der Wahl am 19. November 2023" in (chronicle / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "ist Tag\n22." in (chronicle / "docs" / "ueber.md").read_text(encoding="utf-8")
+    assert "10. Dezember 2023, 21 Tage\ndanach" in (chronicle / "docs" / "ueber.md").read_text(encoding="utf-8")
     forms = (chronicle / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8")
     assert "url: https://zeitung.github.io/chronik-ar/mitmachen/" in forms
 

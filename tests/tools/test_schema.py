@@ -335,6 +335,7 @@ FIGURES = [[{"label": "Anteil", "value": "58,2 %", "source": 1}], [{"label": "An
 
 EVENT_VARIANTS = [("time", v) for v in TIMES] + [("people", v) for v in PARTICIPANTS] + \
     [("mentioned", v) for v in ID_LISTS] + [("figures", v) for v in FIGURES] + [("title", v) for v in TEXT] + [("place", v) for v in TEXT] + \
+    [("teaser", v) for v in TEXT] + \
     [("summary", v) for v in MARKDOWN] + [("date", v) for v in DATES] + [("end", v) for v in DATES] + \
     [("approximate", v) for v in BOOLS] + [("status", v) for v in STATUSES] + \
     [("countries", v) for v in COUNTRY_LISTS] + [("people", v) for v in ID_LISTS] + \

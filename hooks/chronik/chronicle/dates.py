@@ -83,6 +83,31 @@ def day_of_transition(election: dt.date, day: dt.date) -> int:
     return (day - election).days + 1
 
 
+def days_after_election(election: dt.date, day: dt.date) -> str:
+    """As readers say it: "am Wahltag", "1 Tag nach der Wahl", "8 Tage nach der Wahl" (22 Dec after 14 Dec)."""
+    days = (day - election).days
+    if days == 0:
+        return "am Wahltag"
+    return f"{days}\u00a0{'Tag' if days == 1 else 'Tage'} nach der Wahl"  # no-break space: number with its noun
+
+
+def format_weekday_span(start: PartialDate, end: PartialDate | None, approximate: bool = False,
+                        year: bool = True) -> str:
+    """A list's date column: "Mo., 22. Dez. 2025", "Mo., 22.–23. Dez.", "Di., 30. Dez. – 2. Jan." (without
+    `year`, where a month heading names it). Dates without an exact day keep their long form."""
+    if approximate or start.precision != DAY or (end is not None and end.precision != DAY):
+        return format_span(start, end, approximate)
+    a = start.first
+    b = end.first if end is not None else a
+    pattern = "d. MMM y" if year else "d. MMM"
+    text = format_date(b, pattern, locale="de")
+    if b != a:
+        head = (f"{a.day}." if (a.year, a.month) == (b.year, b.month)
+                else format_date(a, pattern if a.year != b.year else "d. MMM", locale="de"))
+        text = f"{head}–{text}" if head.endswith(".") and " " not in head else f"{head} – {text}"
+    return f"{format_date(a, 'EEE', locale='de')}, {text}"
+
+
 def format_day(day: dt.date) -> str:
     """22. Dezember 2025"""
     return format_date(day, "d. MMMM y", locale="de")

@@ -89,6 +89,8 @@ EVENT_FIELDS = {
     "topics": _list(Field("topic"), help="Themen: Kennungen aus der Themenliste in mkdocs.yml"),
     "part_of": Field("event", help="Kennung eines anderen Ereignisses, zu dem dieses gehört (z. B. einer Reise)"),
     "summary": Field("markdown", required=True, help="Was geschah; Markdown ohne HTML"),
+    "teaser": Field("text", help="Eigener Anreißer für Zeitleiste und Listen, ein Satz, reiner Text; "
+                    "Standard: der erste Satz von summary"),
     "quotes": _list(_object({
         "by": Field("person", required=True, help="Kennung der sprechenden Person; muss unter people stehen"),
         "text": Field("text", required=True, help="Wörtliches Zitat ohne Anführungszeichen, auf Deutsch"),

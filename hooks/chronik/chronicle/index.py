@@ -11,10 +11,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import countries
-from .dates import YEAR, PartialDate, day_of_transition, format_span, latest
+from .dates import DAY, YEAR, PartialDate, days_after_election, format_span, format_weekday_span, latest
 from .model import Chronicle, Event, Person, Settings
 from .roles import role_on
 from .teasers import teaser
@@ -136,9 +136,14 @@ class ChronicleIndex:
         """`22. Dezember 2025`, `etwa Januar 2026`: formatted once per event and build."""
         return self._once("date", event, lambda e: format_span(e.date, e.end, e.approximate))
 
+    def short_date_text(self, event: Event, year: bool = True) -> str:
+        """A list's date column: `Mo., 22. Dez. 2025`; without `year` under a month heading."""
+        return self._once(f"short-{year}", event, lambda e: format_weekday_span(e.date, e.end, e.approximate, year))
+
     def teaser(self, event: Event) -> str:
-        """The first sentence of the summary as plain text: timeline, start page, meta description."""
-        return self._once("teaser", event, lambda e: teaser(e.summary))
+        """The editors' `teaser`, else the first sentence of the summary as plain text: timeline, start page,
+        meta description."""
+        return self._once("teaser", event, lambda e: e.teaser or teaser(e.summary))
 
     @cached_property
     def _descriptions(self) -> dict[str, str]:
@@ -155,19 +160,33 @@ class ChronicleIndex:
         """The chronicle's "Stand": the date of its newest source."""
         return latest(e.newest_source_date for e in self.events if e.newest_source_date)
 
-    def day_number(self, event: Event) -> int | None:
-        """The day of the transition (election day = 1); only for exact days from the election on."""
+    def days_after_election(self, event: Event) -> str | None:
+        """`8 Tage nach der Wahl`; only for exact days from the election on."""
         if event.date.precision != "day" or event.approximate or event.date.first < self.settings.election:
             return None
-        return day_of_transition(self.settings.election, event.date.first)
+        return days_after_election(self.settings.election, event.date.first)
 
     def status_label(self, event: Event) -> str:
         return STATUS_LABELS[event.status]
 
     def companions(self, person_id: str) -> list[tuple[str, int]]:
-        """Who was present with a person (not who was only mentioned), most shared first, then by sort name."""
-        counts = Counter(pid for event in self.by_person[person_id] for pid in event.people if pid != person_id)
+        """Who was present with a person at events that happened (not in plans, not only mentioned), most
+        shared first, then by sort name."""
+        counts = Counter(pid for event in self.by_person[person_id] if event.status == "happened"
+                         for pid in event.people if pid != person_id)
         return sorted(counts.items(), key=lambda item: (-item[1], self.person_sort_key(item[0])))
+
+    def took_part(self, person_id: str) -> list[Event]:
+        """What the person did: events they were present at that happened, in listing order."""
+        return listing_order(e for e in self.by_person[person_id] if e.status == "happened")
+
+    def plans_with(self, person_id: str) -> list[Event]:
+        """Plans naming the person as a participant, and what was postponed or called off, in listing order."""
+        return listing_order(e for e in self.by_person[person_id] if e.status != "happened")
+
+    def mentions(self, person_id: str) -> list[Event]:
+        """Events that name the person without them being present, in listing order."""
+        return listing_order(self.mentioned_in[person_id])
 
     def person_sort_key(self, person_id: str) -> tuple[str, str]:
         return sort_key(self.people[person_id].sort_name)
@@ -180,6 +199,15 @@ class ChronicleIndex:
             letter = fold(person.sort_name)[:1].upper()
             letters[letter if letter.isalpha() else "#"].append(person)
         return {letter: letters[letter] for letter in sorted(letters)}
+
+def listing_order(events: Iterable[Event]) -> list[Event]:
+    """Events in date order, where a date known only to the month follows the exact days of that month and
+    one known only to the year follows its months: a reader scanning a person's list meets "Januar 2026"
+    after the days of January, not before the election. Otherwise the one order of events."""
+    ordered = list(events)  # already in the one order (Chronicle.events); the sort is stable
+    return sorted(ordered, key=lambda e: (e.date.first.year, 13 if e.date.precision == YEAR else e.date.first.month,
+                                          e.date.precision != DAY))
+
 
 def index_chronicle(chronicle: Chronicle) -> ChronicleIndex:
     """The one index of a build."""

@@ -70,6 +70,7 @@ class Event:
     quotes: tuple[Quote, ...] = ()
     corrections: tuple[Correction, ...] = ()
     line: int = 1
+    teaser: str | None = None  # the editors' own line for lists; else the summary's first sentence
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -209,6 +210,7 @@ def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 
         topics=tuple(data.get("topics") or ()),
         part_of=data.get("part_of") or None,
         summary=data["summary"].strip(),
+        teaser=(data.get("teaser") or "").strip() or None,
         quotes=tuple(Quote(q["by"], q["text"].strip(), (q.get("original") or "").strip() or None,
                            q.get("language"), q.get("source")) for q in data.get("quotes") or ()),
         sources=tuple(Source(

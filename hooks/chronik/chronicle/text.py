@@ -1,4 +1,4 @@
-"""Small text helpers: Markdown escaping of plain text and accent-free sort keys."""
+"""Small text helpers: Markdown escaping of plain text, numbers kept with their units, accent-free sort keys."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]#!{}])")
 # At the start of a line these make a list or a rule: `1. Vizepräsident`, `- x`, `---`.
 # (`>` is already an entity, and `=` only underlines a line before it.)
 _BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([.)\-+])")
+NBSP = "\u00a0"  # a space no line breaks at
+_BESIDE_NUMBER = re.compile(r"(?<=\d) (?=[%‰€$£¥]|[^\W\d_])|(?<=[€$£¥]) (?=\d)")  # "58,2 %", "3 Mio.", "€ 5"
+
+
+def keep_together(text: str) -> str:
+    """`58,2 %` with a no-break space: a number never parts from its unit or its word at a line's end."""
+    return _BESIDE_NUMBER.sub(NBSP, text)
 
 
 @lru_cache(maxsize=1 << 16)  # names, titles and places recur on many pages

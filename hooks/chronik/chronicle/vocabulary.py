@@ -26,7 +26,7 @@ def time_text(time: str | None) -> str | None:
     """`12:30` -> `12:30 Uhr`, `evening` -> `abends`; None stays None."""
     if time is None:
         return None
-    return PART_OF_DAY_LABELS.get(time) or f"{time} Uhr"
+    return PART_OF_DAY_LABELS.get(time) or f"{time}\u00a0Uhr"  # no-break space: "12:30" stays with "Uhr"
 
 
 # Not confirmed by any source yet: a plan or a possibility.

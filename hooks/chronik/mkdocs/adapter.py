@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 THEME_DIR = Path(__file__).parent / "theme"  # Material overrides and the chronicle's assets
-STYLESHEETS = ("assets/suche.css", "assets/chronik.css")  # search UI; readable contrast, the overview chart
+STYLESHEETS = ("assets/suche.css", "assets/chronik.css", "assets/lesen.css")  # search UI; contrast, chart; reading
 SCRIPTS = ("assets/suche.js",)  # the search UI (Pagefind); it loads vorschlaege.js itself
 log = logging.getLogger("mkdocs.hooks.chronicle")  # under "mkdocs.": `--strict` counts our warnings
 # The search page is a frame for the script: nothing on it a reader could correct.

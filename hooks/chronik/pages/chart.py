@@ -6,8 +6,9 @@ marks today. The SVG uses `currentColor`, so it follows the page's light or dark
 readers get a `<title>` and `<desc>`, everyone a caption and a table of the numbers.
 
 Only events whose day is known exactly count (not `approximate` ones: "etwa Anfang März" has no
-week), by the week of their first day; the caption counts the others honestly; a week runs from the
-weekday of the election (week 1 = day 1–7 of the transition, as on the pages' "Tag N").
+week), by the week of their first day; the caption counts the others honestly, by what they are. Weeks
+run from Monday to Sunday, as German calendars print them; the first and the last are cut to the
+election and the inauguration.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from ..chronicle.dates import DAY, PartialDate, day_of_transition, format_day, format_span
+from ..chronicle.dates import DAY, PartialDate, days_after_election, format_day, format_span
 from ..chronicle.model import Chronicle
 from .templating import render
 from ..chronicle.vocabulary import count_phrase
@@ -41,12 +42,18 @@ class Week:
         return format_span(PartialDate(self.first, DAY), PartialDate(self.last, DAY))
 
 
+def first_monday(day: dt.date) -> dt.date:
+    """The Monday that begins the week of `day`."""
+    return day - dt.timedelta(days=day.weekday())
+
+
 def weeks(chronicle: Chronicle) -> tuple[list[Week], dict[str, int]]:
-    """Counts per week, and how many events are not drawn, by reason."""
+    """Counts per week (Monday to Sunday), and how many events are not drawn, by reason."""
     start, end = chronicle.settings.election, chronicle.settings.inauguration
-    count = max(1, math.ceil(((end - start).days + 1) / 7))  # at least one week, whatever the settings say
+    monday = first_monday(start)
+    count = max(1, math.ceil(((end - monday).days + 1) / 7))  # at least one week, whatever the settings say
     happened, planned = [0] * count, [0] * count
-    left_out = {"outside": 0, "called_off": 0, "vague": 0}
+    left_out = {"outside": 0, "called_off": 0, "vague": 0, "vague_planned": 0}
     for event in chronicle.events:
         day = event.date.first
         if event.date.last < start or day > end:  # a vague date counts as inside if it overlaps
@@ -54,10 +61,10 @@ def weeks(chronicle: Chronicle) -> tuple[list[Week], dict[str, int]]:
         elif event.status in ("postponed", "cancelled"):
             left_out["called_off"] += 1
         elif event.date.precision != DAY or event.approximate:
-            left_out["vague"] += 1
+            left_out["vague_planned" if event.is_open else "vague"] += 1
         else:
-            (planned if event.is_open else happened)[(day - start).days // 7] += 1
-    return [Week(start + dt.timedelta(days=7 * i), min(start + dt.timedelta(days=7 * i + 6), end),
+            (planned if event.is_open else happened)[(day - monday).days // 7] += 1
+    return [Week(max(monday + dt.timedelta(days=7 * i), start), min(monday + dt.timedelta(days=7 * i + 6), end),
                  happened[i], planned[i]) for i in range(count)], left_out
 
 
@@ -66,12 +73,13 @@ def overview_html(chronicle: Chronicle) -> str:
     settings, today = chronicle.settings, chronicle.today
     start, end = settings.election, settings.inauguration
     data, left_out = weeks(chronicle)
+    monday = first_monday(start)
     plot_width, plot_height = WIDTH - LEFT - RIGHT, BOTTOM - TOP
     span_days = len(data) * 7
     step, top = _scale(max((w.happened + w.planned for w in data), default=0))
 
     def x(day: dt.date) -> float:
-        return LEFT + (day - start).days / span_days * plot_width
+        return LEFT + (day - monday).days / span_days * plot_width
 
     def height(n: int) -> float:
         return n / top * plot_height
@@ -109,7 +117,7 @@ def overview_html(chronicle: Chronicle) -> str:
         bars=bars,
         grid=[{"y": _n(BOTTOM - height(value)), "label": value} for value in range(0, top + 1, step)],
         months=months,
-        ends=[{"x": _n(LEFT), "label": "Wahl", "anchor": "start"},
+        ends=[{"x": _n(x(start)), "label": "Wahl", "anchor": "start"},
               {"x": _n(x(end + dt.timedelta(days=1))), "label": "Amtsübernahme", "anchor": "end"}],
         today={"x": _n(today_x), "label": today_label, "anchor": anchor},
         weeks=[{"number": i + 1, "label": w.label, "happened": w.happened, "planned": w.planned}
@@ -121,7 +129,8 @@ def overview_html(chronicle: Chronicle) -> str:
 def _summary(data: list[Week], left_out: dict[str, int], today: dt.date, start: dt.date, end: dt.date) -> list[str]:
     """The chart in sentences: for the caption and for screen readers."""
     totals = [w.happened + w.planned for w in data]
-    summary = [f"Stattgefunden: {sum(w.happened for w in data)}, geplant oder möglich: {sum(w.planned for w in data)}."]
+    summary = [f"Eingezeichnet: {sum(w.happened for w in data)} stattgefunden, "
+               f"{sum(w.planned for w in data)} geplant oder möglich."]
     if totals and max(totals) > 1 and totals.count(max(totals)) == 1:
         busiest = data[totals.index(max(totals))]
         summary.append(f"Die meisten Ereignisse, {max(totals)}, fallen in die Woche {busiest.label}.")
@@ -157,9 +166,11 @@ def _week_text(week: Week) -> str:
 def _today_text(today: dt.date, start: dt.date, end: dt.date) -> str:
     if today < start:
         return f"Heute ({format_day(today)}) liegt vor der Wahl."
-    if today > end:
-        return f"Heute ({format_day(today)}) liegt nach der Amtsübernahme."
-    return f"Heute ist der {format_day(today)}, Tag {day_of_transition(start, today)} des Übergangs."
+    if today > end:  # a date, not an event: whether the inauguration took place, the events say
+        return f"Heute ({format_day(today)}) liegt nach dem letzten Tag des Diagramms, dem {format_day(end)}."
+    if today == start:
+        return f"Heute ist der Tag der Wahl, der {format_day(today)}."
+    return f"Heute ist der {format_day(today)}, {days_after_election(start, today)}."
 
 
 def _left_out_text(left_out: dict[str, int]) -> str:
@@ -167,6 +178,10 @@ def _left_out_text(left_out: dict[str, int]) -> str:
     if left_out["vague"]:
         n = left_out["vague"]
         parts.append(f"{count_phrase(n, 'Ereignis')} ohne genauen Tag (nur Monat, Jahr oder ungefähr bekannt)")
+    if left_out["vague_planned"]:
+        n = left_out["vague_planned"]
+        parts.append(f"{count_phrase(n, 'geplantes oder mögliches Ereignis', 'geplante oder mögliche Ereignisse')} "
+                     "ohne genauen Tag")
     if left_out["called_off"]:
         n = left_out["called_off"]
         parts.append(count_phrase(n, "abgesagtes oder verschobenes Ereignis", "abgesagte oder verschobene Ereignisse"))

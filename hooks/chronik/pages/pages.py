@@ -50,7 +50,7 @@ class _PageBuilder:
         index = self.index
         groups = [single(PagePlan(event_path(event.id), event.path), partial(self._event_page, event))
                   for event in index.events]
-        groups += [PageGroup(list_plans(person_path(person.id), index.by_person[person.id], person.path),
+        groups += [PageGroup(list_plans(person_path(person.id), index.took_part(person.id), person.path),
                              partial(self._person_pages, person)) for person in index.people.values()]
         groups += [PageGroup(list_plans(country_path(code), index.by_country[code]),
                              partial(self._country_pages, code)) for code in index.country_codes]
@@ -131,7 +131,8 @@ class _PageBuilder:
         here, feed = person_path(person.id), person_feed_path(person.id)
         events = index.by_person[person.id]
         event_countries = Counter(code for event in events for code in event.countries)
-        chunks = paginate(here, events)
+        took_part, mentions = index.took_part(person.id), index.mentions(person.id)
+        chunks = paginate(here, took_part)  # what they did; plans and mentions follow on the first page
 
         def quotes(chunk: list[Event], page: str) -> list[dict[str, Any]]:  # a long list: the quotes of its page
             return [views.quote(event, q, page) | {"event": views.event_item(event, page)}
@@ -145,15 +146,17 @@ class _PageBuilder:
             events=[views.event_item(e, here, person.id) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0, person.id),
             quotes=quotes(chunks[0][1], here),
-            mentioned_in=[views.event_item(e, here) for e in index.mentioned_in[person.id][:MENTIONED_COUNT]],
-            mentioned_more=max(0, len(index.mentioned_in[person.id]) - MENTIONED_COUNT),
+            plans=[views.event_item(e, here, person.id) for e in index.plans_with(person.id)],
+            mentioned_in=[views.event_item(e, here) for e in mentions[:MENTIONED_COUNT]],
+            mentioned_more=max(0, len(mentions) - MENTIONED_COUNT),
             companions=self._companions(person.id, here),
             countries=[views.country(code, here) | {"count": count}
                        for code, count in sorted(event_countries.items(),
                                                  key=lambda item: (-item[1], sort_key(countries.german_name(item[0]))))],
             home=[views.country(code, here) for code in person.countries],
-            feed=link(here, feed),
-            own_feed={"path": feed, "title": own_feed_title(index, person.name)},
+            # no feed without entries: a person named nowhere yet gets none (publish.feeds.feeds)
+            feed=link(here, feed) if events or mentions else None,
+            own_feed={"path": feed, "title": own_feed_title(index, person.name)} if events or mentions else None,
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
             search=search_data(filters=[("Person", person.name)], meta={"art": "Person"})
             | {"weight": name_weight(len(events) + len(index.mentioned_in[person.id]), len(index.events),

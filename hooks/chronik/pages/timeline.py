@@ -13,7 +13,7 @@ from typing import Any
 
 from ..chronicle.dates import MONTH_NAMES
 from .published import TIMELINE, timeline_month_path
-from .views import Page, PagePlan, Views, link, month_anchor, month_groups, month_heading, month_key, render_page
+from .views import UNSCHEDULED, Page, PagePlan, Views, link, month_anchor, month_groups, month_heading, month_key, render_page
 from ..chronicle.vocabulary import count_phrase
 
 TIMELINE_SPLIT = 300  # more events: zeitleiste.md becomes an overview, one page per month below zeitleiste/
@@ -34,7 +34,7 @@ def timeline_pages(views: Views) -> list[Page]:
     if len(index.events) <= TIMELINE_SPLIT:
         newest = month_anchor(*month_key(index.latest[0], index.is_unscheduled)) if index.latest else None  # newest happened event
         description = (f"Zeitleiste der Chronik: {count_phrase(len(index.events), 'Ereignis')} nach Datum, jedes mit "
-                       "dem Tag des Übergangs, seinem Status und dem Wichtigsten in einem Satz.")
+                       "Wochentag, Status und dem Wichtigsten in einem Satz.")
         return [render_page(TIMELINE, "timeline.md.j2", in_nav=True, listing=True, description=description,
                             months=views.months(index.events, TIMELINE), chart=chart, newest=newest)]
     groups = month_groups(index.events, index.is_unscheduled)
@@ -56,5 +56,6 @@ def timeline_pages(views: Views) -> list[Page]:
         pages.append(render_page(here, "timeline_month.md.j2", listing=True,
                                  heading=month_heading(year, month), overview=link(here, TIMELINE),
                                  previous=neighbours.get("previous"), next=neighbours.get("next"),
+                                 in_month=(year, month) != UNSCHEDULED,
                                  events=[views.event_item(e, here) for e in events]))
     return pages

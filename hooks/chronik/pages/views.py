@@ -21,6 +21,8 @@ from .chart import overview_html
 from ..chronicle.dates import MONTH_NAMES, YEAR, format_span
 from ..chronicle.index import ChronicleIndex
 from ..chronicle.model import Event, Quote, Role
+from ..chronicle.roles import in_sentence
+from ..chronicle.text import keep_together
 from .published import country_path, event_path, person_path, topic_path
 from .templating import render
 
@@ -125,31 +127,33 @@ class Views:
     def event_item(self, event: Event, here: str, person_id: str | None = None) -> dict[str, Any]:
         """An event in a list. With `person_id` (a person's own list), the note beside that person."""
         index = self.index
-        day = index.day_number(event)
         stale = index.stale_label(event)
         return {
             "title": event.title,
             "link": link(here, event_path(event.id)),
             "date": index.date_text(event),
+            "short_date": index.short_date_text(event),  # "Mo., 22. Dez. 2025"
+            "month_date": index.short_date_text(event, year=False),  # under a month heading: "Mo., 22. Dez."
             "time": index.time_text(event),  # "12:30 Uhr", "abends"
             "iso": event.date.iso(),
-            "day": f"Tag {day}" if day else None,
-            "day_long": f"Tag {day} seit der Wahl" if day else None,  # Tag 1: the election day
+            "day_long": index.days_after_election(event),  # "8 Tage nach der Wahl", on the event's page
             "status": event.status,
             # The label beside the event: "geplant, Stand 22. Dezember 2025" for a plan whose date has
             # passed, the status for other plans, nothing for what happened.
             "badge": stale or (None if event.status == "happened" else index.status_label(event)),
+            "set_back": event.status != "happened",  # plans and what did not happen: smaller, muted
             "place": event.place,
             "teaser": index.teaser(event),
             "note": event.note(person_id) if person_id else None,
         }
 
     def person(self, person_id: str, here: str, event: Event | None = None) -> dict[str, Any]:
-        """A person; for an event, with the role they held on its date and the note of this event."""
+        """A person; for an event, with the role they held on its date (as it reads after the name in a
+        sentence: "designierter Präsident Chiles") and the note of this event."""
         person = self.index.people[person_id]
         return {"name": person.name, "description": person.description,
                 "link": link(here, person_path(person_id)),
-                "role": self.index.role(person_id, event) if event else person.description,
+                "role": in_sentence(self.index.role(person_id, event)) if event else person.description,
                 "note": event.note(person_id) if event else None}
 
     def quote(self, event: Event, quote: Quote, here: str) -> dict[str, Any]:
@@ -175,7 +179,7 @@ class Views:
         labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for figure in event.figures:
             source = event.sources[figure.source - 1]
-            labels[figure.label].append({"value": figure.value, "number": figure.source,
+            labels[figure.label].append({"value": keep_together(figure.value), "number": figure.source,
                                          "source": f"{source.publisher}: {source.title}"})
         return [{"label": label, "entries": values,
                  "note": "Die Quellen weichen ab" if len({v["value"] for v in values}) > 1 else None}
@@ -191,7 +195,7 @@ class Views:
     def months(self, events: Iterable[Event], here: str) -> list[dict[str, Any]]:
         """Events grouped by the month they start in; vague ones under "Ohne festen Termin".
         `anchor` is the heading's id as Python-Markdown's toc extension makes it."""
-        return [{"heading": month_heading(*key), "anchor": month_anchor(*key),
+        return [{"heading": month_heading(*key), "anchor": month_anchor(*key), "in_month": key != UNSCHEDULED,
                  "events": [self.event_item(e, here) for e in group]}
                 for key, group in month_groups(events, self.index.is_unscheduled)]
 

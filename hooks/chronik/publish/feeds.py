@@ -16,7 +16,8 @@ from markupsafe import Markup
 
 from ..chronicle import countries
 from ..chronicle.index import ChronicleIndex
-from ..chronicle.model import Event
+from ..chronicle.model import Event, chronological
+from ..chronicle.roles import in_sentence
 from ..pages.published import (SITE_FEED, own_feed_title, SiteFile, country_feed_path, country_path, event_path, file_url,
                         markdown_to_html, midnight_utc, page_url, person_feed_path, person_path,
                         revised, tag_uri)
@@ -39,6 +40,7 @@ class Feed:
     page: str  # the page the feed belongs to, relative to the docs root
     events: tuple[Event, ...]  # in date order
     limit: int  # the newest this many events are its entries
+    mentions: frozenset[str] = frozenset()  # ids of events that only mention the feed's person: marked so
 
 
 def feeds(index: ChronicleIndex) -> list[Feed]:
@@ -47,9 +49,14 @@ def feeds(index: ChronicleIndex) -> list[Feed]:
     newest = "das neueste Datum zuerst"
     result = [Feed(SITE_FEED, title, f"Alle Ereignisse der Chronik, {newest}.", "index.md", index.events,
                    FEED_ENTRIES)]
+    # A person's feed carries what their page lists: events with them and events that mention them.
+    # Someone named nowhere yet has neither a feed nor a link to one (no empty feeds).
     result += [Feed(person_feed_path(person.id), own_feed_title(index, person.name),
-                    f"Ereignisse der Chronik mit {person.name}, {newest}.", person_path(person.id),
-                    tuple(index.by_person[person.id]), OWN_FEED_ENTRIES) for person in index.people.values()]
+                    f"Ereignisse der Chronik mit {person.name} und solche, die {person.name} erwähnen, {newest}.",
+                    person_path(person.id),
+                    chronological([*index.by_person[person.id], *index.mentioned_in[person.id]]), OWN_FEED_ENTRIES,
+                    frozenset(e.id for e in index.mentioned_in[person.id]))
+               for person in index.people.values() if index.by_person[person.id] or index.mentioned_in[person.id]]
     result += [Feed(country_feed_path(code), own_feed_title(index, countries.german_name(code)),
                     f"Ereignisse der Chronik mit Bezug zu {countries.dative(code)}, {newest}.",
                     country_path(code), tuple(index.by_country[code]), OWN_FEED_ENTRIES)
@@ -67,7 +74,8 @@ def build_feeds(index: ChronicleIndex) -> list[SiteFile]:
 def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, Markup]) -> dict[str, Any]:
     settings = index.settings
     newest_first = list(reversed(feed.events))[:feed.limit]
-    entries = [rendered.get(event.id) or rendered.setdefault(event.id, _entry(index, event))
+    entries = [_mention_entry(index, event) if event.id in feed.mentions
+               else rendered.get(event.id) or rendered.setdefault(event.id, _entry(index, event))
                for event in newest_first]
     newest = max((revised(event) for event in feed.events), default=settings.election)
     licence = settings.licence
@@ -88,6 +96,14 @@ def _feed_view(index: ChronicleIndex, feed: Feed, rendered: dict[str, Markup]) -
 def _entry(index: ChronicleIndex, event: Event) -> Markup:
     """The entry's XML, escaped by its template: the feed template puts it in as it is."""
     return Markup(TEMPLATES.get_template("feed_entry.atom.j2").render(e=_entry_view(index, event)))
+
+
+def _mention_entry(index: ChronicleIndex, event: Event) -> Markup:
+    """An event that only mentions the feed's person, marked as such in its title and first line."""
+    view = _entry_view(index, event)
+    view["title"] = f"Erwähnung: {event.title}"
+    view["content"] = "<p><em>Erwähnung: Die Person dieses Feeds war nicht dabei.</em></p>\n" + view["content"]
+    return Markup(TEMPLATES.get_template("feed_entry.atom.j2").render(e=view))
 
 
 def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:
@@ -112,7 +128,7 @@ def _entry_view(index: ChronicleIndex, event: Event) -> dict[str, Any]:
 
 def _person_text(index: ChronicleIndex, event: Event, person_id: str) -> str:
     """`Diego Paco (Gouverneur von Arica; möglicherweise)`: the role on the event's date and the note."""
-    details = [index.role(person_id, event)] + ([event.note(person_id)] if event.note(person_id) else [])
+    details = [in_sentence(index.role(person_id, event))] + ([event.note(person_id)] if event.note(person_id) else [])
     return f"{index.people[person_id].name} ({'; '.join(details)})"
 
 

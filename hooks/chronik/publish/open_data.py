@@ -109,6 +109,7 @@ def _event(chronicle: Chronicle, event: Event) -> dict[str, Any]:
         "topics": list(event.topics),
         "part_of": event.part_of,
         "summary": event.summary,
+        "teaser": event.teaser,
         "quotes": [{"by": q.by, "text": q.text, "original": q.original, "language": q.language, "source": q.source}
                    for q in event.quotes],
         "figures": [{"label": f.label, "value": f.value, "source": f.source} for f in event.figures],

@@ -30,7 +30,7 @@ _FIELD_NAMES = {
     "title": "Titel", "date": "Datum", "end": "Datum", "approximate": "Datum", "status": "Status", "place": "Ort",
     "countries": "Länder", "people": "Personen", "topics": "Themen", "part_of": "übergeordnetes Ereignis",
     "time": "Uhrzeit", "mentioned": "erwähnte Personen", "figures": "Zahlen",
-    "summary": "Zusammenfassung", "quotes": "Zitate", "sources": "Quellen", "corrections": "Korrekturen",
+    "summary": "Zusammenfassung", "teaser": "Anreißer", "quotes": "Zitate", "sources": "Quellen", "corrections": "Korrekturen",
     "name": "Name", "sort_name": "Sortierform", "aliases": "andere Schreibweisen", "description": "Beschreibung",
     "roles": "Ämter", "wikidata": "Wikidata-Kennung",
 }

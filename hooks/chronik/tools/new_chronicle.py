@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..chronicle.countries import dative, german_name, is_country_code, suggest
-from ..chronicle.dates import day_of_transition, format_day
+from ..chronicle.dates import format_day
 from ..sources.loading import EVENTS_DIR, PEOPLE_DIR
 from ..sources.problems import CommandError
 from .schema import write_schemas
@@ -124,7 +124,7 @@ def _values(folder: Path, setup: ChronicleSetup, today: dt.date) -> dict[str, st
         "inauguration": setup.inauguration.isoformat(),
         "election_long": election,
         "inauguration_long": inauguration,
-        "inauguration_day": str(day_of_transition(setup.election, setup.inauguration)),
+        "inauguration_days": str((setup.inauguration - setup.election).days),
         "election_status": "happened" if setup.election <= today else "planned",
         "event_id": f"{setup.election.isoformat()}-{slug(setup.president + ' gewinnt die Wahl')}",
         "repository_line": f"    repository: {setup.repository}" if setup.repository else

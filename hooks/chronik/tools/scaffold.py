@@ -275,6 +275,8 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
                           "# HTML und Bilder nicht. Schreib den Text in die Zeilen unter `summary: |`, jede um zwei",
                           "# Leerzeichen eingerückt. Beschreiben, nicht bewerten.",
                           "summary: |"],
+    "teaser": lambda c: ["Eigener Anreißer für Zeitleiste und Listen: ein Satz, reiner Text, bis 160 Zeichen, nur", "# "
+                         "Tatsachen aus summary. Fehlt er, steht dort der erste Satz von summary.", '# teaser: ""'],
     "quotes": lambda c: ["Wörtliche Zitate, kurz, je Zitat zwei bis fünf Felder:",
                          "# quotes:",
                          "#   # by (Pflicht): Kennung der Person, die spricht; sie muss auch unter people stehen.",

@@ -175,7 +175,7 @@
         if (ticket !== latest) return;
         var found = loaded.suggest(query, loaded.list);
         found.forEach(function (suggestion, index) {
-          hint.append(index === 0 ? "Meintest du " : index === found.length - 1 ? " oder " : ", ");
+          hint.append(index === 0 ? "Meinten Sie " : index === found.length - 1 ? " oder " : ", ");
           var link = element("a", "chronik-suche__vorschlag", suggestion.name);
           link.href = new URL(suggestion.path, siteRoot).href;
           link.addEventListener("click", function (event) {
