@@ -143,7 +143,7 @@ class Views:
             "badge": stale or (None if event.status == "happened" else index.status_label(event)),
             "set_back": event.status != "happened",  # plans and what did not happen: smaller, muted
             "place": event.place,
-            "teaser": index.teaser(event),
+            "teaser": keep_together(index.teaser(event)),  # "58,16 %" stays on one line
             "note": event.note(person_id) if person_id else None,
         }
 
