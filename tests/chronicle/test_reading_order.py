@@ -67,3 +67,9 @@ def test_the_editors_teaser_replaces_the_first_sentence() -> None:
     index = index_of(own, plain)
     assert index.teaser(own) == "Ana Pérez traf Juan."
     assert index.teaser(plain) == "Der erste Satz."
+
+
+def test_an_editors_teaser_longer_than_a_list_shows_is_cut_like_any_other() -> None:
+    long = event("2025-12-20-a", "2025-12-20", teaser="Ana Pérez traf Juan " + "und sprach lange " * 20 + "darüber.")
+    text = index_of(long).teaser(long)
+    assert len(text) <= 162 and text.endswith(" …")

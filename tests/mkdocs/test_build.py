@@ -153,7 +153,7 @@ def test_the_package_brings_its_theme_and_assets_and_a_chronicles_own_templates_
     assert "<p>Eigene Fußzeile</p>" in ueber  # the chronicle's own template
     assert "data-pagefind-body" in ueber and 'property="og:title"' in ueber  # the package's main.html
     stylesheets = re.findall(r'<link rel="stylesheet" href="\.\./([^"]+)"', ueber)
-    assert stylesheets[-3:] == ["assets/suche.css", "assets/chronik.css", "eigen.css"]
+    assert stylesheets[-4:] == ["assets/suche.css", "assets/chronik.css", "assets/lesen.css", "eigen.css"]
     assert '<script src="../assets/suche.js"></script>' in ueber
     for asset in ("suche.css", "chronik.css", "suche.js", "vorschlaege.js"):
         assert (site / "assets" / asset).read_bytes() == (PROJECT / "hooks/chronik/mkdocs/theme/assets" / asset).read_bytes()

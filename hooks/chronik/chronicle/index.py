@@ -17,7 +17,7 @@ from . import countries
 from .dates import DAY, YEAR, PartialDate, days_after_election, format_span, format_weekday_span, latest
 from .model import Chronicle, Event, Person, Settings
 from .roles import role_on
-from .teasers import teaser
+from .teasers import shorten, teaser
 from .text import fold, sort_key
 from .vocabulary import STATUS_LABELS, is_past_plan, is_stale, stale_label, time_text
 
@@ -143,16 +143,18 @@ class ChronicleIndex:
     def teaser(self, event: Event) -> str:
         """The editors' `teaser`, else the first sentence of the summary as plain text: timeline, start page,
         meta description."""
-        return self._once("teaser", event, lambda e: e.teaser or teaser(e.summary))
+        return self._once("teaser", event, lambda e: shorten(e.teaser) if e.teaser else teaser(e.summary))
 
     @cached_property
     def _descriptions(self) -> dict[str, str]:
-        shared = Counter(self.teaser(e) for e in self.events)
-        return {e.id: f"{e.title}: {self.teaser(e)}" if shared[self.teaser(e)] > 1 else self.teaser(e)
-                for e in self.events}
+        first = {e.id: self._once("first", e, lambda e: teaser(e.summary)) for e in self.events}
+        shared = Counter(first.values())
+        return {e.id: f"{e.title}: {first[e.id]}" if shared[first[e.id]] > 1 else first[e.id] for e in self.events}
 
     def description(self, event: Event) -> str:
-        """The page's meta description: the teaser, led by the title where events share their first sentence."""
+        """The page's meta description: the summary's first sentence, led by the title where events share it.
+        Not the editors' `teaser`: that one leans on the title and date beside it in a list, a search
+        result shows the description alone."""
         return self._descriptions[event.id]
 
     @cached_property
