@@ -13,7 +13,8 @@ from conftest import PROJECT
 
 ROOT = PROJECT
 MAIN = (ROOT / "hooks" / "chronik" / "mkdocs" / "theme" / "main.html").read_text(encoding="utf-8")
-MATERIAL_BASE = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+MATERIAL = Path(material.__file__).parent / "templates"
+MATERIAL_BASE = (MATERIAL / "base.html").read_text(encoding="utf-8")
 _TAG = re.compile(r"{%-?\s*(block|endblock)\b[^%]*-?%}")
 
 
@@ -55,3 +56,12 @@ def test_the_block_helper_finds_nested_blocks() -> None:  # the test above would
 
 def test_the_site_feed_the_theme_names_is_the_one_that_is_written() -> None:
     assert f'"path": "{SITE_FEED}"' in MAIN
+
+
+def test_the_table_of_contents_is_materials_with_a_label_only_where_its_checkbox_is() -> None:
+    ours = (ROOT / "hooks" / "chronik" / "mkdocs" / "theme" / "partials" / "toc.html").read_text(encoding="utf-8")
+    label = re.search(r"{% if page in nav.pages %}(.*?){% else %}.*?{% endif %}", ours, flags=re.S)
+    assert "<div class=\"md-nav__title\">" in label.group(0)
+    material_toc = (MATERIAL / "partials" / "toc.html").read_text(encoding="utf-8")
+    assert tokens(ours.replace(label.group(0), label.group(1))) == tokens(material_toc), \
+        "Material changed partials/toc.html: copy it again into theme/partials/toc.html"

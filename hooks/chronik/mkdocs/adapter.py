@@ -28,6 +28,7 @@ from ..parallel.background import SiteRenderer, Sharing
 from .error_page import error_page, nav_paths
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
+from .valid_html import valid_html
 from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified
 from ..sources.loading import CheckingAhead, FileCache, load_chronicle, start_checking
 from ..sources.problems import Problem, build_report, count_summary
@@ -265,6 +266,7 @@ class ChronicleAdapter:
         build = self.build
         if build.broken:
             return error_page(build.broken)
+        output = valid_html(output)
         if build.search is None or not searched(page.meta):
             return output
         try:
@@ -278,7 +280,9 @@ class ChronicleAdapter:
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The address of a generated page that the broken build could not make answers with 404.html.
         broken = self.build.broken
-        return error_page(broken) if broken and template_name == "404.html" else output_content
+        if template_name == "404.html":
+            return error_page(broken) if broken else valid_html(output_content)
+        return output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The build is done: the search index is written (or, under serve, follows in the background)."""
