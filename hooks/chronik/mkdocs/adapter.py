@@ -26,13 +26,14 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..parallel.background import SiteRenderer, Sharing
 from .error_page import error_page, nav_paths
+from .footer import footer_links
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
 from .valid_html import valid_html
 from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified
 from ..sources.loading import CheckingAhead, FileCache, load_chronicle, start_checking
 from ..sources.problems import Problem, build_report, count_summary
-from ..sources.settings import CONFIG_FILE, SettingsError, build_date, settings_from_config
+from ..sources.settings import SettingsError, build_date, settings_from_config
 from ..publish.site import SitePlan, plan_site
 from ..pages.views import PagePlan
 from ..publish.site_files import SiteFilesError
@@ -40,7 +41,6 @@ from ..pages.search_marks import NOT_SEARCHED, SearchIndexError, ignore_listed, 
 from ..publish.search_index import BuildSearch
 
 if TYPE_CHECKING:
-    from ..chronicle.model import Settings
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -89,7 +89,7 @@ class _Build:
         self.broken: list[Problem] = []  # under serve, the problems every page shows instead of its content
         self.pages_with_lists: set[str] = set()  # pages that list others (NOT_SEARCHED markers)
         self.taken = 0  # pages whose HTML came from the second process, for the build's log
-        self.footer: list[tuple[str, File]] = []  # extra.chronicle.footer: (label, page) for every page's footer
+        self.footer: list[tuple[str, str]] = []  # extra.chronicle.footer: (label, address), partials/copyright.html
 
     def close(self) -> None:
         """Stop what this build started in other processes."""
@@ -140,19 +140,13 @@ class ChronicleAdapter:
         _set_edit_uris(files, Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix())
         try:
             settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
+            build.footer = footer_links(settings, files)
         except SettingsError as error:
             for problem in error.problems:
                 (log.info if serving else log.error)(problem.format())  # an error would abort strict serve
             if serving:
                 return self._show_in_browser(error.problems, files, config)
             raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.") from None
-        build.footer, missing = _footer_links(settings, files)
-        if missing:
-            for problem in missing:
-                (log.info if serving else log.error)(problem.format())
-            if serving:
-                return self._show_in_browser(missing, files, config)
-            raise PluginError("Die Einstellungen der Chronik in mkdocs.yml sind fehlerhaft.")
         result = load_chronicle(root, settings, build_date(), cache=self.session.files_cache, ahead=build.ahead)
         build.ahead = None
         for problem in build_report(result.problems):  # past plans as one line; `./dev check` lists each
@@ -247,7 +241,7 @@ class ChronicleAdapter:
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """MkDocs writes the site files next: they must be there."""
         build = self.build
-        env.globals["chronik_footer"] = [(label, file.url) for label, file in build.footer]  # partials/copyright.html
+        env.globals["chronik_footer"] = build.footer
         renderer, build.renderer = build.renderer, None
         if renderer is not None:
             for path, content in renderer.files().items():
@@ -343,18 +337,6 @@ def _set_edit_uris(files: Files, docs: str) -> None:
             file.edit_uri = None
         elif file.edit_uri:  # edit_uri is the repository's edit address, so say where docs/ lies
             file.edit_uri = f"{docs}/{file.edit_uri}"
-
-
-def _footer_links(settings: Settings, files: Files) -> tuple[list[tuple[str, File]], list[Problem]]:
-    """The pages of `extra.chronicle.footer`, each a page in docs/; a problem for each that is not."""
-    links, missing = [], []
-    for label, path in settings.footer:
-        if (file := files.get_file_from_path(path)) is None:
-            missing.append(Problem(CONFIG_FILE, None, f"`extra.chronicle.footer`: die Seite docs/{path} fehlt",
-                                   "Lege die Seite an oder nenne eine, die es in docs/ gibt."))
-        else:
-            links.append((label, file))
-    return links, missing
 
 
 def _page_file(config: MkDocsConfig, plan: PagePlan, markdown: str) -> File:

@@ -80,8 +80,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
                 "Schreibe die Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik.")
     sourcing_note = _sourcing_note(raw.get("sourcing_note"), problem)
     timezone = _timezone(raw.get("timezone"), problem)
-    short_title = _short_title(raw.get("short_title"), problem)
-    footer = _footer(raw.get("footer"), problem)
+    short_title, footer = _short_title(raw.get("short_title"), problem), _footer(raw.get("footer"), problem)
     site_url = config.get("site_url") or None
     if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
         problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
@@ -98,9 +97,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         licence=licence,
         repository=repository,
         sourcing_note=sourcing_note,
-        timezone=timezone,
-        short_title=short_title,
-        footer=footer,
+        timezone=timezone, short_title=short_title, footer=footer,
         site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
 
