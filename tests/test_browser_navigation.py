@@ -50,6 +50,6 @@ def test_on_a_phone_the_menu_leads_to_the_people_index(page, base_url: str) -> N
 
 def test_the_edit_link_opens_the_events_yaml_file(page, base_url: str) -> None:
     page.goto(base_url + "ereignisse/2025-12-14-kast-gewinnt-stichwahl/")
-    edit = page.locator("a.md-content__button[href*='/edit/']")
+    edit = page.get_by_role("link", name="Diese Seite bearbeiten")
     assert edit.get_attribute("href") == \
         "https://github.com/chronik-chile/chronik/edit/main/events/2025-12-14-kast-gewinnt-stichwahl.yaml"

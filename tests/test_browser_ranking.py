@@ -3,7 +3,9 @@
 The chronicle is tests/fixtures/search/shared-first-names: the president-elect José Antonio Kast (8 events;
 his page names the diplomat once), the diplomat José Antonio Ríos (1 event, with Kast; his page names Kast
 once), the journalist José Antonio Vera (2), the economist María José Soto (2) and the deputy María José
-Díaz (1). Pagefind alone ranks the shorter page first: Ríos before Kast, Díaz before Soto.
+Díaz (1), and the Peruvian foreign minister Hugo de Zela (1 event, „Zwischenstopp in Lima mit Außenminister
+de Zela“, whose text names him five times). Pagefind alone ranks the shorter page first (Ríos before Kast, Díaz
+before Soto) and that event before de Zela's page for „de zela“.
 """
 
 from __future__ import annotations
@@ -71,3 +73,14 @@ def test_a_shared_first_name_lists_the_president_elect_first(box) -> None:
 ])
 def test_a_full_or_family_name_still_finds_that_person_first(box, query: str, person: str) -> None:
     assert search(box, query)[0] == person
+
+
+@pytest.mark.parametrize("query", ["de zela", "De Zela", "zela", "Hugo de Zela", "hugo"])
+def test_a_person_named_in_an_events_title_ranks_before_that_event(box, query: str) -> None:
+    assert search(box, query)[:2] == ["Hugo de Zela", "Zwischenstopp in Lima mit Außenminister de Zela"]
+
+
+
+def test_a_word_in_no_name_leaves_pagefinds_order(box) -> None:
+    # „Lima“ stands in two event titles and in no one's name: the shorter event first, as Pagefind ranks it.
+    assert search(box, "Lima")[:2] == ["Kast reist nach Lima", "Zwischenstopp in Lima mit Außenminister de Zela"]

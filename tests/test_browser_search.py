@@ -41,10 +41,9 @@ def search_box(page, base_url: str):
 @pytest.mark.parametrize("query, person", [
     ("kast", "José Antonio Kast"),
     ("bachelet", "Michelle Bachelet"),
-    # Issue 25 (search): the event „Kast trifft Eduardo Frei Ruiz-Tagle“, whose reports name Frei often,
-    # outranks his own page. Strict: this fails as soon as the ranking is fixed, and then goes.
-    pytest.param("frei", "Eduardo Frei Ruiz-Tagle", marks=pytest.mark.xfail(
-        strict=True, reason="Issue 25: ein Ereignis mit dem Namen im Titel steht vor der Personenseite")),
+    # The event „Kast trifft Eduardo Frei Ruiz-Tagle“, whose text names Frei often, comes after his page.
+    ("frei", "Eduardo Frei Ruiz-Tagle"),
+    ("de zela", "Hugo de Zela"),
     ("milei", "Javier Milei"),
     ("daza", "José Luis Daza"),
     ("noboa", "Daniel Noboa"),

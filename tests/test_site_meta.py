@@ -45,11 +45,17 @@ def test_every_page_has_its_own_description_and_sharing_tags(site: Path) -> None
         assert meta["og:site_name"] == "Chronik: Chiles Machtwechsel 2025/26", name
         assert meta["twitter:card"] == "summary", name
         assert meta["og:type"] == ("article" if name.startswith("ereignisse/") else "website"), name
-        if name != "404.html":
-            assert parsed.canonical and meta["og:url"] == parsed.canonical, name
-            assert parsed.canonical.startswith("https://chronik-chile.github.io/chronik/"), name
+        assert parsed.canonical and parsed.canonical.startswith("https://chronik-chile.github.io/chronik/"), name
+        if name != "404.html":  # 404.html has no page, so no og:url
+            assert meta["og:url"] == parsed.canonical, name
         assert meta["description"] not in descriptions, (name, descriptions.get(meta["description"]))
         descriptions[meta["description"]] = name
+
+
+def test_the_404_page_has_a_german_title_and_its_own_canonical_address(site: Path) -> None:
+    text = (site / "404.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>Seite nicht gefunden - Chronik: Chiles Machtwechsel 2025/26</title>", text)
+    assert head(site / "404.html").canonical == "https://chronik-chile.github.io/chronik/404.html"
 
 
 def test_event_and_person_descriptions_say_what_the_page_is_about(site: Path) -> None:

@@ -153,8 +153,20 @@ def test_the_package_brings_its_theme_and_assets_and_a_chronicles_own_templates_
     assert "<p>Eigene Fußzeile</p>" in ueber  # the chronicle's own template
     assert "data-pagefind-body" in ueber and 'property="og:title"' in ueber  # the package's main.html
     stylesheets = re.findall(r'<link rel="stylesheet" href="\.\./([^"]+)"', ueber)
-    assert stylesheets[-4:] == ["assets/suche.css", "assets/chronik.css", "assets/lesen.css", "eigen.css"]
+    assert stylesheets[-5:] == ["assets/suche.css", "assets/chronik.css", "assets/lesen.css", "assets/rahmen.css",
+                               "eigen.css"]
     assert '<script src="../assets/suche.js"></script>' in ueber
-    for asset in ("suche.css", "chronik.css", "suche.js", "vorschlaege.js"):
+    for asset in ("suche.css", "chronik.css", "lesen.css", "rahmen.css", "suche.js", "vorschlaege.js"):
         assert (site / "assets" / asset).read_bytes() == (PROJECT / "hooks/chronik/mkdocs/theme/assets" / asset).read_bytes()
     assert "Seite nicht gefunden" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_footer_page_that_does_not_exist_stops_the_build_and_says_which(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      Quellenregeln: quellenregeln.md\n",
+                                                                 "      Regeln: regeln.md\n"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert ("mkdocs.yml: Fehler: `extra.chronicle.footer`: die Seite docs/regeln.md fehlt – Lege die Seite an oder "
+            "nenne eine, die es in docs/ gibt.") in result.stderr

@@ -13,7 +13,8 @@ from conftest import PROJECT
 
 ROOT = PROJECT
 MAIN = (ROOT / "hooks" / "chronik" / "mkdocs" / "theme" / "main.html").read_text(encoding="utf-8")
-MATERIAL_BASE = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+MATERIAL = Path(material.__file__).parent / "templates"
+MATERIAL_BASE = (MATERIAL / "base.html").read_text(encoding="utf-8")
 _TAG = re.compile(r"{%-?\s*(block|endblock)\b[^%]*-?%}")
 
 
@@ -55,3 +56,43 @@ def test_the_block_helper_finds_nested_blocks() -> None:  # the test above would
 
 def test_the_site_feed_the_theme_names_is_the_one_that_is_written() -> None:
     assert f'"path": "{SITE_FEED}"' in MAIN
+
+
+def test_the_table_of_contents_is_materials_with_a_label_only_where_its_checkbox_is() -> None:
+    ours = (ROOT / "hooks" / "chronik" / "mkdocs" / "theme" / "partials" / "toc.html").read_text(encoding="utf-8")
+    label = re.search(r"{% if page in nav.pages %}(.*?){% else %}.*?{% endif %}", ours, flags=re.S)
+    assert "<div class=\"md-nav__title\">" in label.group(0)
+    material_toc = (MATERIAL / "partials" / "toc.html").read_text(encoding="utf-8")
+    assert tokens(ours.replace(label.group(0), label.group(1))) == tokens(material_toc), \
+        "Material changed partials/toc.html: copy it again into theme/partials/toc.html"
+
+
+def _ours(name: str) -> str:
+    return (ROOT / "hooks" / "chronik" / "mkdocs" / "theme" / "partials" / name).read_text(encoding="utf-8")
+
+
+def _materials(name: str) -> str:
+    return tokens((MATERIAL / "partials" / name).read_text(encoding="utf-8"))
+
+
+def test_the_header_is_materials_with_a_short_title_beside_the_long_one() -> None:
+    choice = re.search(r"{%- if config.extra.chronicle and config.extra.chronicle.short_title %}.*?"
+                       r"{%- else %}(.*?){%- endif %}", _ours("header.html"), flags=re.S)
+    assert "chronik-titel-kurz" in choice.group(0)
+    assert tokens(_ours("header.html").replace(choice.group(0), choice.group(1))) == _materials("header.html"), \
+        "Material changed partials/header.html: copy it again into theme/partials/header.html"
+
+
+def test_the_content_is_materials_with_the_page_actions_at_its_foot() -> None:
+    moved = '{% include "partials/actions.html" %}'
+    ours = tokens(_ours("content.html"))
+    assert ours.index(moved) > ours.index("{{ page.content }}")
+    material = _materials("content.html")
+    assert tokens(ours.replace(moved, "")) == tokens(material.replace(moved, "")), \
+        "Material changed partials/content.html: copy it again into theme/partials/content.html"
+
+
+def test_the_copyright_is_materials_with_the_footer_links_added() -> None:
+    added = re.search(r"{%- if chronik_footer %}.*?{%- endif %}", _ours("copyright.html"), flags=re.S)
+    assert tokens(_ours("copyright.html").replace(added.group(0), "")) == _materials("copyright.html"), \
+        "Material changed partials/copyright.html: copy it again into theme/partials/copyright.html"

@@ -17,7 +17,7 @@ from chronik.pages.fragments import MarkerError, expand_markers
 from chronik.pages.views import write_pages
 from conftest import generated_fragments, generated_pages
 from chronik.publish.search_names import _address
-from chronik.pages.search_marks import name_weight
+from chronik.pages.search_marks import NAME_SORT, name_rank, name_weight
 
 SETTINGS = Settings(title="Test", country="CL", president_elect="ana-perez", election=dt.date(2025, 12, 14),
                     inauguration=dt.date(2026, 3, 11), topics={"wahl": "Wahl"})
@@ -269,6 +269,16 @@ def test_a_persons_names_weigh_more_the_more_events_they_have() -> None:
     weights = [name_weight(events, 1000) for events in (0, 1, 2, 10, 100, 500)]
     assert weights == sorted(weights) and len(set(weights)) == len(weights)
     assert 6 <= weights[0] and weights[-1] < 10 == name_weight(1000, 1000) == name_weight(3, 1000, president_elect=True)
+
+
+def test_person_and_country_pages_carry_their_name_weight_as_a_sort_key_in_text_order(shipped_chronicle) -> None:
+    ranks = [name_rank(name_weight(events, 1000)) for events in (0, 1, 10, 100, 1000)]
+    assert ranks == sorted(ranks) and ranks[0] == "0800" and ranks[-1] == "1000"  # text order is number order
+    pages = {page.path: page.markdown for page in generated_pages(shipped_chronicle)}
+    sort_keys = {path: re.findall(r'data-pagefind-sort="([^"]+)"', markdown) for path, markdown in pages.items()}
+    assert sort_keys["personen/jose-antonio-kast.md"] == [f"{NAME_SORT}:1000"]
+    assert all(keys == [f"{NAME_SORT}:1000"] for path, keys in sort_keys.items() if re.match(r"laender/[a-z]{2}\.md$", path))
+    assert all(keys == [] for path, keys in sort_keys.items() if not path.startswith(("personen/", "laender/")))
 
 
 def test_the_names_list_writes_out_only_addresses_that_do_not_follow_from_the_name() -> None:

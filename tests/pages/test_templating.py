@@ -37,3 +37,10 @@ def test_without_a_safe_folder_there_is_no_cache(monkeypatch: pytest.MonkeyPatch
         raise RuntimeError("Cannot determine safe temp directory.")
     monkeypatch.setattr(templating._QuietCache, "_get_default_cache_dir", unsafe)
     assert templating._bytecode_cache() is None
+
+
+def test_an_address_shown_as_text_may_break_after_each_slash_of_its_path() -> None:
+    address = templating.TEMPLATES.filters["address"]
+    assert address("https://example.org/chronik/feeds/chronik.xml") == \
+        "https://example.org/<wbr>chronik/<wbr>feeds/<wbr>chronik.xml"
+    assert address("https://example.org/a_b/") == r"https://example.org/<wbr>a\_b/"  # escaped as Markdown

@@ -86,7 +86,8 @@ def test_the_shipped_calendars_parse_and_have_what_rfc_5545_requires(site: Path)
 def test_the_calendars_are_linked_from_the_start_and_the_data_page(site: Path) -> None:
     assert '<a href="kalender/alle.ics">' in (site / "index.html").read_text(encoding="utf-8")
     data = (site / "daten" / "index.html").read_text(encoding="utf-8")
-    assert "<code>https://chronik-chile.github.io/chronik/kalender/geplant.ics</code>" in data
+    assert ('<code class="chronik-adresse">https://chronik-chile.github.io/<wbr>chronik/<wbr>kalender/<wbr>geplant.ics'
+            '</code>') in data
 
 
 def test_dates_honour_precision_and_range() -> None:

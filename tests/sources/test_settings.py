@@ -130,3 +130,24 @@ def test_a_repository_must_be_a_github_repository_address(written: object) -> No
     assert _problems({**GOOD, "repository": written}) == [
         f"mkdocs.yml: Fehler: `extra.chronicle.repository` ist keine Repository-Adresse: {written!r} – Schreibe die "
         "Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik."]
+
+
+def test_a_short_title_is_a_short_text() -> None:
+    assert settings_from_config({"extra": {"chronicle": GOOD | {"short_title": " Chronik AR 2023 "}}}).short_title \
+        == "Chronik AR 2023"
+    assert settings_from_config({"extra": {"chronicle": GOOD}}).short_title is None
+    for bad in ("", "Argentiniens Machtwechsel 2023/24", 3):
+        assert _problems(GOOD | {"short_title": bad}) == [
+            f"mkdocs.yml: Fehler: `extra.chronicle.short_title` ist kein kurzer Text: {bad!r} – Schreibe höchstens "
+            "24 Zeichen, z. B. `short_title: Chronik Chile 2025/26`."], bad
+
+
+def test_the_footer_names_pages_in_docs_in_the_order_written() -> None:
+    footer = {"Mitmachen": "mitmachen.md", "Quellenregeln": "regeln/quellen.md"}
+    assert settings_from_config({"extra": {"chronicle": GOOD | {"footer": footer}}}).footer == (
+        ("Mitmachen", "mitmachen.md"), ("Quellenregeln", "regeln/quellen.md"))
+    for bad in (["mitmachen.md"], {"Mitmachen": "https://x.org/"}, {"Mitmachen": "mitmachen.md#a"},
+                {"": "mitmachen.md"}, {"Mitmachen": "../geheim.md"}):
+        assert _problems(GOOD | {"footer": bad}) == [
+            "mkdocs.yml: Fehler: `extra.chronicle.footer` muss Beschriftung: Seite-Paare enthalten – Schreibe z. B. "
+            "`Mitmachen: mitmachen.md` (Seiten in docs/, ohne Anker)."], bad

@@ -68,6 +68,7 @@ def test_the_settings_come_from_the_options(chronicle: Path) -> None:
         "title": "Machtwechsel in Argentinien 2023", "country": "AR", "president_elect": "javier-milei",
         "election": dt.date(2023, 11, 19), "inauguration": dt.date(2023, 12, 10),
         "repository": "https://github.com/Zeitung/chronik-ar", "timezone": "America/Argentina/Buenos_Aires",
+        "footer": {"Mitmachen": "mitmachen.md"},
         "topics": {"wahl": "Wahl", "amtsuebergabe": "Amtsübergabe", "regierungsbildung": "Regierungsbildung",
                    "aussenpolitik": "Außenpolitik und Reisen"}}
     assert "von der Wahl am 19. November 2023" in (chronicle / "docs" / "index.md").read_text(encoding="utf-8")

@@ -143,6 +143,8 @@ class Settings:
     repository: str | None = None  # https://github.com/OWNER/NAME: edit links and docs links derive from it
     sourcing_note: str | None = None  # a docs page (and anchor) that explains sources without an address
     timezone: str | None = None  # IANA name; times in the files are local times there (calendars need it)
+    short_title: str | None = None  # the header's title on phones (the theme reads it from mkdocs.yml)
+    footer: tuple[tuple[str, str], ...] = ()  # (label, docs page): links in every page's footer
 
     @property
     def edit_uri(self) -> str | None:

@@ -26,8 +26,10 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..parallel.background import SiteRenderer, Sharing
 from .error_page import error_page, nav_paths
+from .footer import footer_links
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
+from .valid_html import valid_html
 from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified
 from ..sources.loading import CheckingAhead, FileCache, load_chronicle, start_checking
 from ..sources.problems import Problem, build_report, count_summary
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 THEME_DIR = Path(__file__).parent / "theme"  # Material overrides and the chronicle's assets
-STYLESHEETS = ("assets/suche.css", "assets/chronik.css", "assets/lesen.css")  # search UI; contrast, chart; reading
+STYLESHEETS = ("assets/suche.css", "assets/chronik.css", "assets/lesen.css", "assets/rahmen.css")  # search UI; contrast, chart; reading; header and foot
 SCRIPTS = ("assets/suche.js",)  # the search UI (Pagefind); it loads vorschlaege.js itself
 log = logging.getLogger("mkdocs.hooks.chronicle")  # under "mkdocs.": `--strict` counts our warnings
 # The search page is a frame for the script: nothing on it a reader could correct.
@@ -87,6 +89,7 @@ class _Build:
         self.broken: list[Problem] = []  # under serve, the problems every page shows instead of its content
         self.pages_with_lists: set[str] = set()  # pages that list others (NOT_SEARCHED markers)
         self.taken = 0  # pages whose HTML came from the second process, for the build's log
+        self.footer: list[tuple[str, str]] = []  # extra.chronicle.footer: (label, address), partials/copyright.html
 
     def close(self) -> None:
         """Stop what this build started in other processes."""
@@ -137,6 +140,7 @@ class ChronicleAdapter:
         _set_edit_uris(files, Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix())
         try:
             settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
+            build.footer = footer_links(settings, files)
         except SettingsError as error:
             for problem in error.problems:
                 (log.info if serving else log.error)(problem.format())  # an error would abort strict serve
@@ -237,6 +241,7 @@ class ChronicleAdapter:
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """MkDocs writes the site files next: they must be there."""
         build = self.build
+        env.globals["chronik_footer"] = build.footer
         renderer, build.renderer = build.renderer, None
         if renderer is not None:
             for path, content in renderer.files().items():
@@ -265,6 +270,7 @@ class ChronicleAdapter:
         build = self.build
         if build.broken:
             return error_page(build.broken)
+        output = valid_html(output)
         if build.search is None or not searched(page.meta):
             return output
         try:
@@ -278,7 +284,9 @@ class ChronicleAdapter:
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The address of a generated page that the broken build could not make answers with 404.html.
         broken = self.build.broken
-        return error_page(broken) if broken and template_name == "404.html" else output_content
+        if template_name == "404.html":
+            return error_page(broken) if broken else valid_html(output_content)
+        return output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The build is done: the search index is written (or, under serve, follows in the background)."""

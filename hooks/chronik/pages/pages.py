@@ -19,7 +19,7 @@ from .listings import Listings, list_plans, paginate
 from ..chronicle.model import Event, Person
 from .published import (COUNTRIES_INDEX, own_feed_title, TOPICS_INDEX, country_feed_path, country_path, event_path,
                         person_feed_path, person_path, topic_path)
-from .search_marks import name_weight
+from .search_marks import NAME_SORT, name_rank, name_weight
 from ..chronicle.text import sort_key
 from ..chronicle.vocabulary import count_phrase
 from .timeline import timeline_pages, timeline_plans
@@ -138,6 +138,8 @@ class _PageBuilder:
             return [views.quote(event, q, page) | {"event": views.event_item(event, page)}
                     for event in chunk for q in event.quotes if q.by == person.id]
 
+        weight = name_weight(len(events) + len(index.mentioned_in[person.id]), len(index.events),
+                             person.id == index.settings.president_elect)
         first = render_page(
             here, "person.md.j2", source=person.path,
             person=person,
@@ -158,9 +160,8 @@ class _PageBuilder:
             feed=link(here, feed) if events or mentions else None,
             own_feed={"path": feed, "title": own_feed_title(index, person.name)} if events or mentions else None,
             json_ld=structured_data.script_element(structured_data.person_data(index.chronicle, person)),
-            search=search_data(filters=[("Person", person.name)], meta={"art": "Person"})
-            | {"weight": name_weight(len(events) + len(index.mentioned_in[person.id]), len(index.events),
-                                     person.id == index.settings.president_elect)},
+            search=search_data(filters=[("Person", person.name)], meta={"art": "Person"},
+                               sort={NAME_SORT: name_rank(weight)}) | {"weight": weight},
         )
         return [first, *self.listings.more_pages(chunks, person.name, "", here, quotes, person.id)]
 
@@ -193,7 +194,7 @@ class _PageBuilder:
             people=[views.person(p.id, here) for p in people],
             feed=link(here, feed),
             own_feed={"path": feed, "title": own_feed_title(index, name)},
-            search=search_data(filters=[("Land", name)], meta={"art": "Land"}),
+            search=search_data(filters=[("Land", name)], meta={"art": "Land"}, sort={NAME_SORT: name_rank(10)}),
         )
         return [first, *self.listings.more_pages(chunks, name, "", here)]
 

@@ -27,6 +27,15 @@ def name_weight(events: int, all_events: int, president_elect: bool = False) -> 
     return round(LEAST_NAME_WEIGHT + (10 - LEAST_NAME_WEIGHT) * math.log1p(events) / math.log1p(all_events), 2)
 
 
+NAME_SORT = "name"  # Pagefind's sort key on person and country pages: what the search UI asks first (suche.js)
+
+
+def name_rank(weight: float) -> str:
+    """A page's name weight as its NAME_SORT value: `8.71` -> `0871`, so that text order is number order.
+    Sorted by it, Pagefind returns only the pages that have it, heaviest names first."""
+    return f"{round(weight * 100):04d}"
+
+
 class SearchIndexError(RuntimeError):
     pass
 

@@ -23,6 +23,9 @@ from ..chronicle.vocabulary import count_phrase, plural
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESCAPED = (".atom.j2", ".svg.j2")
+# An address shown as text (filter `address`) may break after each slash of its path (not inside `//`), so a
+# phone breaks it there instead of inside a word.
+_AFTER_SLASH = re.compile(r"(?<=[^/]/)(?=[^/])")
 
 
 def _finalize(value: object) -> object:
@@ -78,6 +81,7 @@ TEMPLATES = jinja2.Environment(
     bytecode_cache=_bytecode_cache(),
 )
 TEMPLATES.filters["md"] = escape_markdown
+TEMPLATES.filters["address"] = lambda address: _AFTER_SLASH.sub("<wbr>", escape_markdown(address))
 TEMPLATES.filters["url"] = escape_url
 TEMPLATES.filters["attr"] = lambda text: html.escape(str(text), quote=True)
 # A front matter value: JSON is YAML, and a JSON string cannot end the front matter or start a key.

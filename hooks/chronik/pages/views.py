@@ -200,9 +200,10 @@ class Views:
                 for key, group in month_groups(events, self.index.is_unscheduled)]
 
 
-def search_data(filters: Iterable[tuple[str, str]] = (), meta: dict[str, str] | None = None) -> dict[str, Any]:
-    """What the site search needs: filter values and result metadata."""
-    return {"filters": list(filters), "meta": sorted((meta or {}).items())}
+def search_data(filters: Iterable[tuple[str, str]] = (), meta: dict[str, str] | None = None,
+                sort: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the site search needs: filter values, result metadata and sort keys."""
+    return {"filters": list(filters), "meta": sorted((meta or {}).items()), "sort": sorted((sort or {}).items())}
 
 
 UNSCHEDULED: MonthKey = (0, 0)  # the group of events without a month of their own, listed last

@@ -1,4 +1,4 @@
-"""The names list behind the search's "Meintest du …?": every person, country and topic page by its names.
+"""The names list behind the search's "Meinten Sie …?": every person, country and topic page by its names.
 
 The search (theme/assets/suche.js) loads it when a reader opens the search and compares a query that
 found no such page with these names. It holds nothing but names, kinds and addresses: per kind (the

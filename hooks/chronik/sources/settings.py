@@ -19,9 +19,11 @@ from .problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 _KEYS = ("title", "country", "president_elect", "election", "inauguration", "topics")
-_OPTIONAL_KEYS = ("licence", "repository", "sourcing_note", "timezone")
+_OPTIONAL_KEYS = ("licence", "repository", "sourcing_note", "timezone", "short_title", "footer")
 _DOCS_LINK = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9-]+)?$")
 _LICENCE_KEYS = ("name", "url")
+_DOCS_PAGE = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md$")
+SHORT_TITLE_LENGTH = 24  # what fits beside the header's buttons on a 390 px phone (test_browser_chrome)
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
 _REPOSITORY = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
@@ -78,6 +80,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
                 "Schreibe die Adresse des Repositorys auf GitHub, z. B. https://github.com/zeitung/chronik.")
     sourcing_note = _sourcing_note(raw.get("sourcing_note"), problem)
     timezone = _timezone(raw.get("timezone"), problem)
+    short_title, footer = _short_title(raw.get("short_title"), problem), _footer(raw.get("footer"), problem)
     site_url = config.get("site_url") or None
     if site_url is not None and not (isinstance(site_url, str) and _WEB_ADDRESS.match(site_url)):
         problem(f"`site_url` ist keine Web-Adresse: {site_url!r}",
@@ -94,7 +97,7 @@ def settings_from_config(config: dict[str, Any]) -> Settings:
         licence=licence,
         repository=repository,
         sourcing_note=sourcing_note,
-        timezone=timezone,
+        timezone=timezone, short_title=short_title, footer=footer,
         site_url=site_url if site_url is None or site_url.endswith("/") else site_url + "/",
     )
 
@@ -106,6 +109,30 @@ def _sourcing_note(raw: Any, problem: Callable[[str, str], None]) -> str | None:
                 "Schreibe den Pfad der Seite in docs/, wahlweise mit Anker, z. B. ueber.md#quellen.")
         return None
     return raw
+
+
+def _short_title(raw: Any, problem: Callable[[str, str], None]) -> str | None:
+    """`extra.chronicle.short_title`: optional; the header's title on phones, where site_name is cut off."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip() or len(raw.strip()) > SHORT_TITLE_LENGTH:
+        problem(f"`extra.chronicle.short_title` ist kein kurzer Text: {raw!r}",
+                f"Schreibe höchstens {SHORT_TITLE_LENGTH} Zeichen, z. B. `short_title: Chronik Chile 2025/26`.")
+        return None
+    return raw.strip()
+
+
+def _footer(raw: Any, problem: Callable[[str, str], None]) -> tuple[tuple[str, str], ...]:
+    """`extra.chronicle.footer`: optional; `Beschriftung: seite.md` pairs, pages in docs/ that the footer of
+    every page links (pages for contributors, out of the main menu)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(label, str) and label.strip() and isinstance(page, str)
+                                            and _DOCS_PAGE.match(page) for label, page in raw.items()):
+        problem("`extra.chronicle.footer` muss Beschriftung: Seite-Paare enthalten",
+                "Schreibe z. B. `Mitmachen: mitmachen.md` (Seiten in docs/, ohne Anker).")
+        return ()
+    return tuple((label.strip(), page) for label, page in raw.items())  # in the order written
 
 
 def _licence(raw: Any, problem: Callable[[str, str], None]) -> Licence | None:

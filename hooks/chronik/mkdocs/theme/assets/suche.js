@@ -15,6 +15,16 @@
   var pagefind = null;
   var names = null;
   var NAMED_KINDS = ["Person", "Land", "Thema"]; // the pages „Meintest du …?“ points to
+  // A person's or a country's page comes first when the query is its name. The templates weigh names at
+  // least NAME_WEIGHT (chronik.pages.search_marks.LEAST_NAME_WEIGHT: a person's by their share of the
+  // events, 10 for the president-elect and countries), headings 7, text 1; Pagefind's score still puts an
+  // event first that names the person in its title and again in its text, and among a thousand people it
+  // no longer tells the heavier name. So a second search, sorted by the name pages' sort key NAME_SORT
+  // (only those pages have it, heaviest first), yields the NAMED heaviest pages for the query; those
+  // whose match lies in a name come first, then everything else in Pagefind's order.
+  var NAME_WEIGHT = 8;
+  var NAME_SORT = "name";
+  var NAMED = 10;
 
   function loadPagefind() {
     if (!pagefind) {
@@ -53,6 +63,64 @@
       });
     }
     return names;
+  }
+
+  // A text's words as Pagefind compares them: lower case, without accents („Ruiz-Tagle.“ -> ruiz, tagle).
+  function words(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // Each result's page is fetched once, whether for ranking or for showing it.
+  function remembered(result) {
+    var load = result.data;
+    var page = null;
+    result.data = function () {
+      if (!page) page = load.call(result);
+      return page;
+    };
+    return result;
+  }
+
+  // Pagefind's results with the pages matched in a name first (see NAME_WEIGHT); otherwise its order.
+  function namesFirst(api, query, filters, results) {
+    var sort = {};
+    sort[NAME_SORT] = "desc";
+    return api.search(query, { filters: filters, sort: sort }).then(function (sorted) {
+      var head = sorted.results.slice(0, NAMED).map(remembered);
+      return Promise.all(head.map(function (result) { return result.data(); })).then(function (pages) {
+        var place = {};
+        results.forEach(function (result, index) { place[result.id] = index; });
+        var named = [];
+        var terms = words(query);
+        pages.forEach(function (page, index) {
+          // The matched words (Pagefind counts a location per word of its text) that are in a name.
+          var text = page.content.split(/[\r\n\s]+/g);
+          var inNames = page.weighted_locations.filter(function (location) {
+            return location.weight >= NAME_WEIGHT;
+          });
+          var nameWords = [].concat.apply([], inNames.map(function (location) {
+            return words(text[location.location] || "");
+          }));
+          var whole = terms.every(function (term) {
+            return nameWords.some(function (word) { return word.indexOf(term) === 0; });
+          });
+          if (!whole) return; // „maria jose“ does not lift María Pía, whose page names José in its text
+          // Pagefind's score of the best match in a name: the name's weight, squared, less for a word that
+          // only begins with the query („jeri“ matches Jerí better than Bachelet's „Jeria“).
+          var score = inNames.reduce(function (best, location) {
+            return Math.max(best, location.balanced_score);
+          }, 0);
+          named.push({ result: head[index], score: score, place: place[head[index].id] });
+        });
+        // The best name match first; of equal ones, the page Pagefind ranks higher.
+        named.sort(function (a, b) { return b.score - a.score || a.place - b.place; });
+        var first = named.map(function (entry) { return entry.result.id; });
+        return named.map(function (entry) { return entry.result; }).concat(results.filter(function (result) {
+          return first.indexOf(result.id) < 0;
+        }));
+      });
+    });
   }
 
   function element(tag, className, text) {
@@ -130,10 +198,13 @@
       }
       message.textContent = "Suche …";
       loadPagefind().then(function (api) {
-        return api.search(query || null, { filters: filters });
-      }).then(function (found) {
-        if (ticket !== latest || !found) return; // a newer query has overtaken this one
-        results = found.results;
+        return api.search(query || null, { filters: filters }).then(function (found) {
+          if (ticket !== latest || !found) return null; // a newer query has overtaken this one
+          return query ? namesFirst(api, query, filters, found.results) : found.results;
+        });
+      }).then(function (ranked) {
+        if (ticket !== latest || !ranked) return;
+        results = ranked;
         shown = 0;
         list.replaceChildren();
         var about = query ? " für „" + query + "“" : "";
