@@ -188,7 +188,7 @@ class ChronicleAdapter:
                 for file in files:  # hand-written pages that show fragments
                     if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
                         file.is_modified = modified
-        renderer = SiteRenderer(site, groups=[])  # the site files on the second core, meanwhile the pages here
+        renderer = SiteRenderer(site, groups=[], serving=True)  # in this process: serve runs threads (fork_rule)
         try:
             pages = session.page_cache.pages(site)
             site_files = renderer.files()
