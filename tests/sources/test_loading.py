@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from chronik.sources import loading
+from chronik.sources.file_cache import FileCache
 from chronik.sources.loading import load_chronicle
 from chronik.sources.settings import read_config, settings_from_config
 from conftest import PROJECT
@@ -254,7 +255,7 @@ def test_the_file_cache_sees_an_edit_of_the_same_size_that_keeps_the_modificatio
     path = tmp_path / "events" / "2026-01-01-a.yaml"
     path.parent.mkdir()
     path.write_text(_event("Alpha", "2026-01-01"), encoding="utf-8")
-    cache = loading.FileCache()
+    cache = FileCache()
     spec = loading.EVENT_FIELDS
     first, _ = cache.check(str(path), "events/2026-01-01-a.yaml", spec)
     assert first.good["title"] == "Alpha"

@@ -28,8 +28,10 @@ from ..parallel.background import SiteRenderer, Sharing
 from .error_page import error_page, nav_paths
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
+from .stopping import stop_on_sigterm_as_on_ctrl_c
 from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified
-from ..sources.loading import CheckingAhead, FileCache, load_chronicle, start_checking
+from ..sources.file_cache import FileCache
+from ..sources.loading import CheckingAhead, load_chronicle, start_checking
 from ..sources.problems import Problem, build_report, count_summary
 from ..sources.settings import SettingsError, build_date, settings_from_config
 from ..publish.site import SitePlan, plan_site
@@ -68,11 +70,14 @@ class _Session:
         self.changes = ChangeTracker()
         self.page_cache = PageCache()
         self.search_lock = threading.Lock()  # the search index after each rebuild: one at a time
+        self.render_all = True  # the next build renders every page, hand-written ones too
+        self.generated_pages: set[str] = set()  # the generated pages the served site has (of the last good build)
 
     def forget(self) -> None:
         """The next build renders every page again (after broken data, after a failed build)."""
         self.changes.forget()
         self.page_cache.forget()
+        self.render_all = True
 
 
 class _Build:
@@ -110,6 +115,8 @@ class ChronicleAdapter:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session = _Session(command, dirty)
+        if self.session.serving:
+            stop_on_sigterm_as_on_ctrl_c()
         if self.session.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
 
@@ -184,10 +191,12 @@ class ChronicleAdapter:
         session = self.session
         if session.dirty:
             session.changes.start()
-            if session.changes.fragments_changed(site.fragments):
-                for file in files:  # hand-written pages that show fragments
-                    if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
-                        file.is_modified = modified
+            fragments_changed = session.changes.fragments_changed(site.fragments)
+            for file in files:  # hand-written: all after broken data or a failed build, else those showing fragments
+                if session.render_all or (fragments_changed and file.src_uri.endswith(".md")
+                                          and "chronik:" in file.content_string):
+                    file.is_modified = modified
+            session.render_all = False
         renderer = SiteRenderer(site, groups=[], serving=True)  # in this process: serve runs threads (fork_rule)
         try:
             pages = session.page_cache.pages(site)
@@ -196,6 +205,7 @@ class ChronicleAdapter:
             renderer.close()
         for page in pages:
             files.append(self._tracked(_page_file(config, page.plan, page.markdown), page.markdown))
+        session.generated_pages = {page.plan.path for page in pages}
         for path in site.file_paths:
             files.append(self._tracked(File.generated(config, path, content=site_files[path]), site_files[path]))
 
@@ -226,6 +236,8 @@ class ChronicleAdapter:
         for path in nav_paths(config.nav or []):
             if path not in known:
                 files.append(File.generated(config, path, content=""))
+        for path in sorted(self.session.generated_pages - {file.src_uri for file in files}):  # the served site's
+            files.append(File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
