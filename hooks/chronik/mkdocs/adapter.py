@@ -1,15 +1,14 @@
 """The MkDocs adapter: the only module of the package that imports MkDocs.
 
-`ChronicleAdapter` holds what a `mkdocs` command keeps between builds (`_Session`, from
-on_startup on) and what one build keeps (`_Build`, from on_pre_build to on_post_build or
-on_build_error); a chronicle's hook file makes one instance and hands its methods to MkDocs.
-It reads the data on every build (never at import: `mkdocs serve` does not reload
-hook modules), logs every problem, stops the build on errors, and hands what
-`chronik.publish.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
-fragments for the hand-written pages, every searched page to Pagefind. Under `build`, a
-second process renders pages and files, then turns generated pages into HTML for MkDocs from
-the back while MkDocs works from the front (chronik.parallel.background, chronik.mkdocs.shared_pages); rendered
-pages go to the search index while MkDocs renders the next ones.
+`ChronicleAdapter` holds what a `mkdocs` command keeps between builds (`_Session`, from on_startup on)
+and what one build keeps (`_Build`, from on_pre_build to on_post_build or on_build_error); a chronicle's
+hook file makes one instance and hands its methods to MkDocs. It reads the data on every build (never at
+import: `mkdocs serve` does not reload hook modules), logs every problem, stops the build on errors, and
+hands what `chronik.publish.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
+fragments for the hand-written pages, every searched page to Pagefind. Under `build`, a second process
+renders pages and files, then turns generated pages into HTML for MkDocs from the back while MkDocs works
+from the front (chronik.parallel.background, chronik.mkdocs.shared_pages); rendered pages go to the search
+index while MkDocs renders the next ones.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from .error_page import error_page, nav_paths
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
 from .stopping import stop_on_sigterm_as_on_ctrl_c
-from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified
+from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified, without_dirty_warning
 from ..sources.file_cache import FileCache
 from ..sources.loading import CheckingAhead, load_chronicle, start_checking
 from ..sources.problems import Problem, build_report, count_summary
@@ -118,7 +117,7 @@ class ChronicleAdapter:
         if self.session.serving:
             stop_on_sigterm_as_on_ctrl_c()
         if self.session.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _use_package_theme(config)
@@ -304,6 +303,10 @@ class ChronicleAdapter:
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
+    def on_shutdown(self) -> None:
+        with self.session.search_lock:  # serve ends: an index being written first, then MkDocs deletes the site
+            pass
+
     def on_build_error(self, error: Exception) -> None:
         self._drop_build()
         self.session.forget()
@@ -313,14 +316,6 @@ class ChronicleAdapter:
         if self.build is not None:
             self.build.close()
         self.build = None
-
-
-def _without_dirty_warning(record: logging.LogRecord) -> bool:
-    # MkDocs warns that a dirty build may leave navigation and links stale. Here it cannot: every
-    # generated page whose content changed, and every page that shows fragments, is rendered again,
-    # and the navigation lists only hand-written pages and indexes. Under strict, the warning would
-    # abort every rebuild.
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _use_package_theme(config: MkDocsConfig) -> None:
