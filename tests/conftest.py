@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -44,6 +45,35 @@ def generated_pages(chronicle: Chronicle | ChronicleIndex) -> list[Page]:
 
 def generated_fragments(chronicle: Chronicle) -> dict[str, str]:
     return build_fragments(Views(index_chronicle(chronicle)))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every temporary file of the run, of this process and of what it starts, goes to one fresh folder
+    (pytest's own tmp_path folders too); `_no_temporary_leftovers` checks it, the run removes it."""
+    if not hasattr(config, "workerinput"):  # once, in the controlling process
+        os.environ["TMPDIR"] = tempfile.tempdir = tempfile.mkdtemp(prefix="chronik-tests-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and Path(tempfile.gettempdir()).name.startswith("chronik-tests-"):
+        shutil.rmtree(tempfile.gettempdir(), ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_temporary_leftovers() -> Iterator[None]:
+    """A test run leaves nothing in the temp folder but pytest's own (serve's copies of the site, Pagefind's
+    output, processes' files)."""
+    yield
+    assert temporary_leftovers(Path(tempfile.gettempdir())) == []
+
+
+# What stays in the temp folder on purpose: pytest's tmp_path folders, Jinja's cache of compiled templates
+# (one per user, reused by every process: chronik.pages.templating).
+KEPT_IN_TEMP = ("pytest-of-", "_jinja2-cache-")
+
+
+def temporary_leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if not path.name.startswith(KEPT_IN_TEMP))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

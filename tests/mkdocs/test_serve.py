@@ -3,6 +3,8 @@ once it is saved."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import socket
@@ -15,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from conftest import CHRONICLES, SOURCE_DATE_EPOCH, copy_project, write_past_plans
+from conftest import CHRONICLES, SOURCE_DATE_EPOCH, copy_project, temporary_leftovers, write_past_plans
 
 EVENT = "events/2025-12-14-kast-gewinnt-stichwahl.yaml"
 PAGE = "ereignisse/2025-12-14-kast-gewinnt-stichwahl/"
@@ -61,10 +63,14 @@ def _serving(tmp_path: Path, past_plans: int = 0) -> Iterator[tuple[Path, str, P
     write_past_plans(project, past_plans)
     port = _free_port()
     log_path = tmp_path / "serve.log"
-    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    temp = tmp_path / "temp"  # where serve keeps its copy of the site
+    temp.mkdir()
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp))
     with log_path.open("w", encoding="utf-8") as log:
-        # --livereload explicitly: it is what watches the files (and click 8.3.0/8.3.1 turned it off).
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        # As `./dev serve` runs it. --livereload explicitly: it is what watches the files (and click 8.3.0/8.3.1
+        # turned it off).
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
+                                   "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
         url = f"http://127.0.0.1:{port}/chronik/{PAGE}"
         try:
@@ -72,8 +78,9 @@ def _serving(tmp_path: Path, past_plans: int = 0) -> Iterator[tuple[Path, str, P
             yield project, url, log_path, server
             assert "Traceback" not in log_path.read_text(encoding="utf-8")
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            server.terminate()  # SIGTERM, as tools stop it
+            server.wait(timeout=30)
+    assert temporary_leftovers(temp) == []  # serve removed its copy of the site
 
 
 def _rename_event(project: Path) -> None:
@@ -161,3 +168,34 @@ def test_an_open_browser_shows_the_problems_and_then_the_fixed_page_by_itself(tm
         _rename_event(project)
         page.wait_for_function("() => document.querySelector('article h1')?.textContent.includes('Kast siegt')",
                                timeout=60_000)
+
+
+BROKEN_FILE = "events/2026-01-01-kaputt.yaml"
+
+
+def _searched_urls(temp: Path) -> set[str]:
+    """The addresses in the search index of the site serve writes into `temp`."""
+    urls = set()
+    for fragment in temp.glob("mkdocs_*/pagefind/fragment/*.pf_fragment"):
+        urls.add(json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["url"])
+    return urls
+
+
+def test_with_dirty_every_page_shows_the_problems_and_every_page_comes_back(tmp_path: Path) -> None:
+    """README: while a file is broken every page shows the problems, hand-written ones and those of the
+    chronicle alike; after the fix every page is back, and the search finds "Über" again."""
+    with _serving(tmp_path) as (project, url, log, server):
+        start = url.split("/chronik/")[0] + "/chronik/"
+        pages = [url, start, start + "ueber/", start + "suche/", start + "zeitleiste/",
+                 start + "personen/jose-antonio-kast/", start + "laender/cl/", start + "themen/wahl/"]
+        _wait_for(lambda: {"/ueber/", "/personen/jose-antonio-kast/"} <= _searched_urls(tmp_path / "temp"),
+                  "the first search index")
+        (project / BROKEN_FILE).write_text('title: "kaputt\n', encoding="utf-8")
+        _wait_for(lambda: all(f"{BROKEN_FILE}:" in _fetch_any(page)[1] for page in pages), "the problems everywhere")
+        indexed = log.read_text(encoding="utf-8").count("Suchindex:")
+        (project / BROKEN_FILE).unlink()
+        _wait_for(lambda: not any("data-chronik-fehlerseite" in _fetch_any(page)[1] for page in pages),
+                  "every page back")
+        assert "<h1" in _fetch(start + "ueber/") and "Kast gewinnt die Stichwahl" in _fetch(url)
+        _wait_for(lambda: log.read_text(encoding="utf-8").count("Suchindex:") > indexed, "the new search index")
+        assert {"/ueber/", "/personen/jose-antonio-kast/"} <= _searched_urls(tmp_path / "temp")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import signal
+import threading
 
 import pytest
 
+from chronik.parallel import background
 from chronik.parallel.background import BackgroundError, Sharing, SiteRenderer
 from chronik.sources.loading import load_chronicle
 from chronik.sources.settings import read_config, settings_from_config
@@ -105,3 +110,58 @@ def test_without_a_second_process_the_engine_converts_every_page(chronicle) -> N
     paths = [page_plan.path for page_plan in plan.page_plans]
     renderer = SiteRenderer(plan, forked=False, sharing=Sharing(paths, _convert))
     assert [renderer.converted(path) for path in paths] == [None] * len(paths)
+
+
+class _StopsAt:
+    """The worker's sending end: at the first message of `kind`, the worker stops itself (SIGSTOP),
+    alive and silent, with the work it claimed."""
+
+    def __init__(self, sender, kind: str) -> None:
+        self._sender, self._kind = sender, kind
+
+    def send(self, message) -> None:
+        if message[0] == self._kind:
+            os.kill(os.getpid(), signal.SIGSTOP)
+        self._sender.send(message)
+
+    def close(self) -> None:
+        self._sender.close()
+
+
+def _within(seconds: float, work) -> object:
+    """`work()`'s result; fails the test (instead of hanging it) if it takes longer than `seconds`."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(work()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert result, f"still waiting after {seconds} s"
+    return result[0]
+
+
+@pytest.mark.parametrize("kind", ["items", "converted"], ids=["beim-erzeugen", "beim-umwandeln"])
+def test_a_worker_that_stops_answering_is_given_up_and_the_engine_does_its_work(
+        chronicle, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    monkeypatch.setattr(background, "SILENCE_LIMIT", 1.0, raising=False)
+    original = background._work
+    monkeypatch.setattr(background, "_work", lambda plan, groups, sender, *rest: original(
+        plan, groups, _StopsAt(sender, kind), *rest))
+    expected = build_site(chronicle)
+    plan = plan_site(chronicle)
+    paths = [page_plan.path for page_plan in plan.page_plans]
+    renderer = SiteRenderer(plan, forked=True, sharing=Sharing(paths, lambda path, markdown: path.encode()))
+    worker = renderer._process
+    try:
+        def engine() -> tuple[dict, dict, list]:
+            pages = {path: renderer.page(path) for path in paths}
+            converted = [renderer.converted(path) for path in paths]
+            return pages, renderer.files(), converted
+        pages, files, converted = _within(30, engine)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker.pid, signal.SIGKILL)
+    assert pages == {page.path: page.markdown for page in expected.pages}
+    assert files == {file.path: file.content for file in expected.files}
+    assert set(converted) <= {None, *(path.encode() for path in paths)}
+    assert renderer.forked is False  # from then on, everything here
+    worker.join(10)
+    assert not worker.is_alive()

@@ -96,3 +96,35 @@ def test_an_edit_of_one_event_renders_its_neighbourhood_and_equals_a_clean_build
     # The edit touched one event: far fewer page groups were rendered again than the site has.
     page_cache = hook.on_files.__self__.session.page_cache  # the adapter's, kept for the serve session
     assert 0 < page_cache.rendered < page_cache.groups // 2
+
+
+def _clean_build(project: Path, site: Path) -> dict[str, bytes]:
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True, capture_output=True)
+    return _files(site)
+
+
+def test_break_fix_and_edit_each_give_what_a_clean_build_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the data is broken every page shows the problems; after the fix, every page (hand-written ones
+    too: ueber/, suche/) is what a clean build gives, and so after the next edit."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    project = copy_project(tmp_path / "project")
+    served = tmp_path / "served"
+    _serve_build(project, served, first=True)
+    broken = project / "events" / "2026-01-01-kaputt.yaml"
+    broken.write_text('title: "kaputt\n', encoding="utf-8")
+    _serve_build(project, served, first=False)
+    pages = {path: content for path, content in _files(served).items() if path.endswith(".html")}
+    assert {"ueber/index.html", "suche/index.html", "ereignisse/2025-12-14-kast-gewinnt-stichwahl/index.html",
+            "personen/jose-antonio-kast/index.html", "laender/cl/index.html", "themen/wahl/index.html"} <= set(pages)
+    assert [path for path, content in pages.items() if b"events/2026-01-01-kaputt.yaml:" not in content] == []
+    broken.unlink()
+    _serve_build(project, served, first=False)
+    expected = _clean_build(project, tmp_path / "clean")
+    assert [path for path in expected if _files(served).get(path) != expected[path]] == []
+    event = project / EVENT
+    event.write_text(event.read_text(encoding="utf-8").replace("Kast gewinnt die Stichwahl", "Kast siegt"),
+                     encoding="utf-8")
+    _serve_build(project, served, first=False)
+    expected = _clean_build(project, tmp_path / "clean-after-edit")
+    assert [path for path in expected if _files(served).get(path) != expected[path]] == []

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import signal
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from chronik.sources import loading
+from chronik.sources.file_cache import FileCache
 from chronik.sources.loading import load_chronicle
 from chronik.sources.settings import read_config, settings_from_config
 from conftest import PROJECT
@@ -218,3 +222,46 @@ def test_with_many_files_the_checker_shares_them_with_a_second_process(
                         started.append(listing) or original(self, listing))
     two = load_chronicle(case, settings, dt.date(2026, 11, 18))
     assert len(started) == 1 and [p.format() for p in two.problems] == [p.format() for p in one.problems]
+
+
+def test_if_the_second_process_stops_answering_its_files_are_checked_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = _two_processes_case(tmp_path)
+    settings = settings_from_config(read_config(PROJECT))
+    one = load_chronicle(case, settings, dt.date(2026, 11, 18))
+    monkeypatch.setattr(loading, "SILENCE_LIMIT", 1.0, raising=False)
+    original = loading._check_from_the_back
+
+    def claims_all_then_stops(jobs, claims, sender) -> None:
+        while claims.back_takes() is not None:
+            pass
+        os.kill(os.getpid(), signal.SIGSTOP)  # alive, silent, holding every file it claimed
+        original(jobs, claims, sender)
+    monkeypatch.setattr(loading, "_check_from_the_back", claims_all_then_stops)
+    ahead = _checked_ahead(case, monkeypatch)
+    process = ahead._process
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(load_chronicle(case, settings, dt.date(2026, 11, 18),
+                                                                        ahead=ahead)), daemon=True)
+    worker.start()
+    worker.join(30)
+    if not done:
+        os.kill(process.pid, signal.SIGKILL)
+    assert done, "still waiting for the stopped process"
+    assert [p.format() for p in done[0].problems] == [p.format() for p in one.problems]
+
+
+def test_the_file_cache_sees_an_edit_of_the_same_size_that_keeps_the_modification_time(tmp_path: Path) -> None:
+    path = tmp_path / "events" / "2026-01-01-a.yaml"
+    path.parent.mkdir()
+    path.write_text(_event("Alpha", "2026-01-01"), encoding="utf-8")
+    cache = FileCache()
+    spec = loading.EVENT_FIELDS
+    first, _ = cache.check(str(path), "events/2026-01-01-a.yaml", spec)
+    assert first.good["title"] == "Alpha"
+    stat = path.stat()
+    path.write_text(_event("Omega", "2026-01-01"), encoding="utf-8")  # as long as before
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as an editor or a checkout may leave it
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    second, _ = cache.check(str(path), "events/2026-01-01-a.yaml", spec)
+    assert second.good["title"] == "Omega"

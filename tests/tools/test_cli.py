@@ -380,7 +380,7 @@ def test_dev_passes_new_and_summary_through(tmp_path: Path) -> None:
     unknown = dev("hilfe")
     assert (unknown.returncode, unknown.stdout) == (2, "")
     assert unknown.stderr.startswith("Unbekannter Befehl: ./dev hilfe\nBefehle: serve, build, test, check, pages, "
-                                     "new, summary, schema, from-issue\n")
+                                     "new, python, summary, schema, from-issue\n")
     assert "./dev new event" in unknown.stderr
     missing = dev("new")
     assert missing.returncode == 2

@@ -1,15 +1,14 @@
 """The MkDocs adapter: the only module of the package that imports MkDocs.
 
-`ChronicleAdapter` holds what a `mkdocs` command keeps between builds (`_Session`, from
-on_startup on) and what one build keeps (`_Build`, from on_pre_build to on_post_build or
-on_build_error); a chronicle's hook file makes one instance and hands its methods to MkDocs.
-It reads the data on every build (never at import: `mkdocs serve` does not reload
-hook modules), logs every problem, stops the build on errors, and hands what
-`chronik.publish.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
-fragments for the hand-written pages, every searched page to Pagefind. Under `build`, a
-second process renders pages and files, then turns generated pages into HTML for MkDocs from
-the back while MkDocs works from the front (chronik.parallel.background, chronik.mkdocs.shared_pages); rendered
-pages go to the search index while MkDocs renders the next ones.
+`ChronicleAdapter` holds what a `mkdocs` command keeps between builds (`_Session`, from on_startup on)
+and what one build keeps (`_Build`, from on_pre_build to on_post_build or on_build_error); a chronicle's
+hook file makes one instance and hands its methods to MkDocs. It reads the data on every build (never at
+import: `mkdocs serve` does not reload hook modules), logs every problem, stops the build on errors, and
+hands what `chronik.publish.site.plan_site` planned to MkDocs: pages as in-memory files, site files,
+fragments for the hand-written pages, every searched page to Pagefind. Under `build`, a second process
+renders pages and files, then turns generated pages into HTML for MkDocs from the back while MkDocs works
+from the front (chronik.parallel.background, chronik.mkdocs.shared_pages); rendered pages go to the search
+index while MkDocs renders the next ones.
 """
 
 from __future__ import annotations
@@ -29,9 +28,11 @@ from .error_page import error_page, nav_paths
 from .footer import footer_links
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
+from .stopping import stop_on_sigterm_as_on_ctrl_c
 from .valid_html import valid_html
-from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified
-from ..sources.loading import CheckingAhead, FileCache, load_chronicle, start_checking
+from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified, without_dirty_warning
+from ..sources.file_cache import FileCache
+from ..sources.loading import CheckingAhead, load_chronicle, start_checking
 from ..sources.problems import Problem, build_report, count_summary
 from ..sources.settings import SettingsError, build_date, settings_from_config
 from ..publish.site import SitePlan, plan_site
@@ -70,11 +71,14 @@ class _Session:
         self.changes = ChangeTracker()
         self.page_cache = PageCache()
         self.search_lock = threading.Lock()  # the search index after each rebuild: one at a time
+        self.render_all = True  # the next build renders every page, hand-written ones too
+        self.generated_pages: set[str] = set()  # the generated pages the served site has (of the last good build)
 
     def forget(self) -> None:
         """The next build renders every page again (after broken data, after a failed build)."""
         self.changes.forget()
         self.page_cache.forget()
+        self.render_all = True
 
 
 class _Build:
@@ -113,8 +117,10 @@ class ChronicleAdapter:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session = _Session(command, dirty)
+        if self.session.serving:
+            stop_on_sigterm_as_on_ctrl_c()
         if self.session.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _use_package_theme(config)
@@ -188,11 +194,13 @@ class ChronicleAdapter:
         session = self.session
         if session.dirty:
             session.changes.start()
-            if session.changes.fragments_changed(site.fragments):
-                for file in files:  # hand-written pages that show fragments
-                    if file.src_uri.endswith(".md") and "chronik:" in file.content_string:
-                        file.is_modified = modified
-        renderer = SiteRenderer(site, groups=[])  # the site files on the second core, meanwhile the pages here
+            fragments_changed = session.changes.fragments_changed(site.fragments)
+            for file in files:  # hand-written: all after broken data or a failed build, else those showing fragments
+                if session.render_all or (fragments_changed and file.src_uri.endswith(".md")
+                                          and "chronik:" in file.content_string):
+                    file.is_modified = modified
+            session.render_all = False
+        renderer = SiteRenderer(site, groups=[], serving=True)  # in this process: serve runs threads (fork_rule)
         try:
             pages = session.page_cache.pages(site)
             site_files = renderer.files()
@@ -200,6 +208,7 @@ class ChronicleAdapter:
             renderer.close()
         for page in pages:
             files.append(self._tracked(_page_file(config, page.plan, page.markdown), page.markdown))
+        session.generated_pages = {page.plan.path for page in pages}
         for path in site.file_paths:
             files.append(self._tracked(File.generated(config, path, content=site_files[path]), site_files[path]))
 
@@ -230,6 +239,8 @@ class ChronicleAdapter:
         for path in nav_paths(config.nav or []):
             if path not in known:
                 files.append(File.generated(config, path, content=""))
+        for path in sorted(self.session.generated_pages - {file.src_uri for file in files}):  # the served site's
+            files.append(File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -300,6 +311,10 @@ class ChronicleAdapter:
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
+    def on_shutdown(self) -> None:
+        with self.session.search_lock:  # serve ends: an index being written first, then MkDocs deletes the site
+            pass
+
     def on_build_error(self, error: Exception) -> None:
         self._drop_build()
         self.session.forget()
@@ -309,14 +324,6 @@ class ChronicleAdapter:
         if self.build is not None:
             self.build.close()
         self.build = None
-
-
-def _without_dirty_warning(record: logging.LogRecord) -> bool:
-    # MkDocs warns that a dirty build may leave navigation and links stale. Here it cannot: every
-    # generated page whose content changed, and every page that shows fragments, is rendered again,
-    # and the navigation lists only hand-written pages and indexes. Under strict, the warning would
-    # abort every rebuild.
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _use_package_theme(config: MkDocsConfig) -> None:

@@ -10,15 +10,15 @@ Once its own work is done, the worker can take over part of the engine's: conver
 MkDocs: Markdown to HTML, by MkDocs' own code; `Sharing`). The engine converts pages from the front
 of the list, the worker from the back, until they meet; each page is claimed by exactly one side.
 
-Where `fork` is not available (Windows, macOS' default), everything is rendered here, on demand,
-and the engine converts every page itself. The output is the same either way: the same functions
-render the same plan.
+Where the fork rule says no (chronik.sources.fork_rule: not Linux, under serve) or the fork fails,
+everything is rendered here, on demand, and the engine converts every page itself; the same happens
+from the moment a worker stops answering while alive (SILENCE_LIMIT). The output is the same either
+way: the same functions render the same plan.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import sys
 import threading
 import time
 import traceback
@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..sources import fork_rule
 from ..sources.claims import Claims
 from ..publish.site import SitePlan
 from ..pages.views import PageGroup
@@ -33,6 +34,10 @@ from ..pages.views import PageGroup
 _BATCH = 32  # pages per message: fewer, larger messages cost the receiving thread less of the GIL
 _PIPE_SIZE = 1 << 20  # Linux' default upper limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
 _CONVERTED_BATCH = 8  # converted pages are larger; the engine waits for the last ones where both sides meet
+_PURPOSE = "Seiten und Dateien der Chronik"
+# Seconds the worker may stay silent while the engine waits for it: it sends every few pages, each rendered in
+# milliseconds. A worker silent for longer is stopped and the engine does its work itself.
+SILENCE_LIMIT = 60.0
 
 
 @dataclass(frozen=True)
@@ -53,10 +58,11 @@ class BackgroundError(RuntimeError):
 
 class SiteRenderer:
     """`groups`: the page groups this renderer makes (all of the plan's unless given); `sharing`: pages
-    the worker converts for the engine when it has time (only when forked)."""
+    the worker converts for the engine when it has time (only when forked); `forked`: whether to fork (by
+    default as the fork rule says, `serving` under `mkdocs serve`)."""
 
     def __init__(self, plan: SitePlan, forked: bool | None = None, groups: list[PageGroup] | None = None,
-                 sharing: Sharing | None = None) -> None:
+                 sharing: Sharing | None = None, serving: bool = False) -> None:
         self._plan = plan
         self._groups = plan.groups if groups is None else groups
         self._ready: dict[str, Any] = {}  # path -> Markdown (pages) or bytes (site files)
@@ -69,14 +75,10 @@ class SiteRenderer:
         self._failure: str | None = None  # the worker's traceback
         self._changed = threading.Condition()
         self.seconds = 0.0  # the time rendering pages and files took (in the worker: its own clock), for the log
-        if forked is None:
-            forked = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-        self.forked = forked
+        self._last_heard = time.monotonic()  # when the worker last sent something
+        self._pages = (page for group in self._groups for page in group.render())  # rendered here: in order, once
         self._process: Any = None
-        if forked:
-            self._start_worker()
-        else:
-            self._pages = (page for group in self._groups for page in group.render())
+        self.forked = (fork_rule.may_fork(_PURPOSE, serving) if forked is None else forked) and self._start_worker()
 
     def page(self, path: str) -> str:
         """The Markdown of a planned page (waits for the worker if it has not sent it yet)."""
@@ -97,16 +99,14 @@ class SiteRenderer:
 
     def files(self) -> dict[str, bytes]:
         """Every site file, by path (waits for the worker to finish)."""
-        if not self.forked:
-            started = time.perf_counter()
-            files = {file.path: file.content for file in self._plan.files()}
-            self.seconds += time.perf_counter() - started
+        if self.forked and self._wait(lambda: self._done):
+            self._raise_failure()
+            files = {path: self._ready.pop(path) for path in self._plan.file_paths}
+            self.close()
             return files
-        with self._changed:
-            self._changed.wait_for(lambda: self._done or self._failure is not None)
-        self._raise_failure()
-        files = {path: self._ready.pop(path) for path in self._plan.file_paths}
-        self.close()
+        started = time.perf_counter()
+        files = {file.path: file.content for file in self._plan.files()}
+        self.seconds += time.perf_counter() - started
         return files
 
     def close(self) -> None:
@@ -114,7 +114,7 @@ class SiteRenderer:
         process, self._process = self._process, None
         if process is not None:
             if process.is_alive() and not self._done:
-                process.terminate()
+                process.kill()  # SIGKILL: a stopped worker ignores SIGTERM until it runs again
             process.join()
 
     def _render_here(self, path: str) -> str:
@@ -126,23 +126,45 @@ class SiteRenderer:
         return self._ready.pop(path)
 
     def _take(self, path: str) -> str:
-        return self._arrived(self._ready, path)
+        markdown = self._arrived(self._ready, path)
+        return self._render_here(path) if markdown is None else markdown
 
     def _arrived(self, store: dict[str, Any], path: str) -> Any:
-        """What the worker sent for `path` into `store` (waiting for it), taken out of `store`."""
+        """What the worker sent for `path` into `store` (waiting for it), taken out of `store`; None if the
+        worker stopped answering (the engine does the work itself from now on)."""
+        if self.forked and self._wait(lambda: path in store or self._done):
+            with self._changed:
+                if path in store:
+                    return store.pop(path)
+            self._raise_failure()
+            raise KeyError(path)  # the worker finished without it: a path outside the plan, a bug
+        return None
+
+    def _wait(self, ready: Callable[[], bool]) -> bool:
+        """Wait until `ready()` or the worker failed (True), or until it has been silent for SILENCE_LIMIT
+        seconds while alive (False): then it is stopped, and the engine does its work itself."""
         with self._changed:
-            self._changed.wait_for(lambda: path in store or self._done or self._failure is not None)
-            if path in store:
-                return store.pop(path)
-        self._raise_failure()
-        raise KeyError(path)  # the worker finished without it: a path outside the plan, a bug
+            while not (ready() or self._failure is not None):
+                silent = time.monotonic() - self._last_heard
+                if silent >= SILENCE_LIMIT:
+                    break
+                self._changed.wait(SILENCE_LIMIT - silent)
+            else:
+                return True
+        self._give_up()
+        return False
+
+    def _give_up(self) -> None:
+        self.forked, self._claims = False, None  # every page not yet sent: rendered and converted here
+        self.close()
 
     def _raise_failure(self) -> None:
         if self._failure is None:
             return
         raise BackgroundError(f"Die Seiten der Chronik konnten nicht erzeugt werden:\n{self._failure}")
 
-    def _start_worker(self) -> None:
+    def _start_worker(self) -> bool:
+        """Fork the worker and start receiving; False if the fork failed."""
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         _widen(receiver)
@@ -150,9 +172,14 @@ class SiteRenderer:
             self._claims = Claims(context, len(self._sharing.paths))
         self._process = context.Process(target=_work, args=(self._plan, self._groups, sender, self._sharing,
                                                             self._claims), name="chronik-pages", daemon=True)
-        self._process.start()
+        started = fork_rule.start(self._process, _PURPOSE)
         sender.close()  # the worker holds the only sending end: its exit ends the stream
+        if not started:
+            receiver.close()
+            self._process = self._claims = None
+            return False
         threading.Thread(target=self._receive, args=(receiver,), name="chronik-pages", daemon=True).start()
+        return True
 
     def _receive(self, receiver: Any) -> None:
         while True:
@@ -161,6 +188,7 @@ class SiteRenderer:
             except (EOFError, OSError):
                 kind, payload = "failure", "Der Hintergrundprozess endete ohne Ergebnis."
             with self._changed:
+                self._last_heard = time.monotonic()
                 if kind == "items":
                     self._ready.update(payload)
                 elif kind == "converted":

@@ -15,11 +15,14 @@ in this process).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import queue
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +31,7 @@ from typing import Any
 from ..pages.search_marks import SearchIndexError
 
 BUNDLE_DIR = "pagefind"
+_ENTRY = "pagefind-entry.json"  # names the index chunks pagefind.js loads: swapped in last
 _BODY = "data-pagefind-body"  # theme/main.html writes it on the article of every searched page
 
 
@@ -54,10 +58,15 @@ class SearchIndexer:
         self._pages: list[int] = []
         self._outbox: queue.SimpleQueue[tuple[int, dict[str, Any]] | None] = queue.SimpleQueue()
         self._write_error: OSError | None = None
-        threading.Thread(target=self._read_answers, name="pagefind", daemon=True).start()
-        self._index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
+        self._reader = threading.Thread(target=self._read_answers, name="pagefind", daemon=True)
+        self._reader.start()
         self._writer = threading.Thread(target=self._write_pages, name="pagefind-writer", daemon=True)
         self._writer.start()
+        try:
+            self._index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
+        except SearchIndexError:
+            self.close()
+            raise
 
     def add(self, html: str, url: str) -> None:
         """Queue a rendered page and return at once. `url` as readers reach it, e.g. `/personen/x/`."""
@@ -84,13 +93,16 @@ class SearchIndexer:
         return f"Indexed {indexed} pages"
 
     def close(self) -> None:
-        """Stop the service without writing anything (also after a failed build)."""
+        """Stop the service without writing anything (also after a failed build); no pipe stays open."""
         self._outbox.put(None)
+        with contextlib.suppress(OSError):  # a service that died leaves a broken pipe
+            self._process.stdin.close()
         if self._process.poll() is None:
-            if not self._process.stdin.closed:
-                self._process.stdin.close()
             self._process.terminate()
-            self._process.wait(timeout=30)
+        self._process.wait(timeout=30)
+        self._writer.join(timeout=30)
+        self._reader.join(timeout=30)  # it reads to the end of the output, which the exit closed
+        self._process.stdout.close()
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._next_id += 1
@@ -148,17 +160,40 @@ class SearchIndexer:
 
 
 def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
-    """Write the files of Pagefind's GetFiles answer below `bundle`, replacing what was there
-    (Pagefind would keep stale chunks)."""
-    shutil.rmtree(bundle, ignore_errors=True)
+    """Swap the files of Pagefind's GetFiles answer in below `bundle` (see `_swap_in`)."""
+    def content(file: dict[str, str]) -> Callable[[], bytes]:
+        def decoded() -> bytes:
+            data, file["content"] = base64.b64decode(file["content"]), ""  # at 10,000 events the index is ~30 MB
+            return data
+        return decoded
+    _swap_in(bundle, {file["path"]: content(file) for file in files})
+
+
+def _swap_in(bundle: Path, files: dict[str, Callable[[], bytes]]) -> None:
+    """Replace the index below `bundle` by `files` (path: its content) while readers keep using it: new files
+    first (the chunks' names are hashes of their content), each written beside its place and renamed into it,
+    the entry file last; then what only the old index used goes (Pagefind would keep stale chunks). At no
+    moment is `pagefind.js` or the entry file missing, and the entry file names chunks that exist."""
     root = bundle.resolve()
-    for file in sorted(files, key=lambda file: file["path"]):
-        target = (root / file["path"]).resolve()
-        if not target.is_relative_to(root):
-            raise SearchIndexError(f"Pagefind wollte außerhalb von {BUNDLE_DIR}/ schreiben: {file['path']}")
+    targets = {}
+    for path in files:
+        target = (root / path).resolve()
+        if not target.is_relative_to(root) or target == root:
+            raise SearchIndexError(f"Pagefind wollte außerhalb von {BUNDLE_DIR}/ schreiben: {path}")
+        targets[path] = target
+    for path in sorted(files, key=lambda path: (path == _ENTRY, "/" not in path, path)):
+        target = targets[path]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
-        file["content"] = ""  # free each file's text once written: at 10,000 events the index is ~30 MB
+        incoming = target.with_name(f".{target.name}.neu")
+        incoming.write_bytes(files[path]())
+        os.replace(incoming, target)
+    kept = set(targets.values())
+    for old in sorted(root.rglob("*"), reverse=True):  # files before their folders
+        if old.is_dir() and not old.is_symlink():
+            if not any(old.iterdir()):
+                old.rmdir()
+        elif old not in kept:
+            old.unlink()
 
 
 class BuildSearch:
@@ -208,12 +243,15 @@ class BuildSearch:
 def build_index(site_dir: Path, background: bool = False) -> str:
     """Run Pagefind over the built site; return its summary line. Raises SearchIndexError.
     `background` (serve): at low priority, so that the next rebuild after an edit is not slowed."""
-    shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # Pagefind would keep stale chunks
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
-    if background and shutil.which("nice"):
-        command = ["nice", "-n", "15", *command]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind ist gescheitert:\n{result.stdout}\n{result.stderr}")
+    with tempfile.TemporaryDirectory(prefix="chronik-pagefind-") as written:  # beside the index readers use
+        command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", written]
+        if background and shutil.which("nice"):
+            command = ["nice", "-n", "15", *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+        if result.returncode != 0:
+            raise SearchIndexError(f"Pagefind ist gescheitert:\n{result.stdout}\n{result.stderr}")
+        new = {path.relative_to(written).as_posix(): path.read_bytes
+               for path in sorted(Path(written).rglob("*")) if path.is_file()}
+        _swap_in(site_dir / BUNDLE_DIR, new)
     indexed = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     return "; ".join(indexed)

@@ -12,17 +12,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .duplicates import possible_duplicates
 from ..chronicle.fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
 from ..chronicle.model import Chronicle, Settings, chronological, event_from_data, person_from_data
 from .problems import Problem, sort_problems
-from .claims import Claims
+from . import fork_rule
+from .claims import ClaimError, Claims
 from .references import Checked, check_references
 from ..chronicle.slugs import slug
 from .validate import validate_document
 from .yaml_source import Document, read_document
+
+if TYPE_CHECKING:
+    from .file_cache import FileCache
 
 EVENTS_DIR = "events"
 PEOPLE_DIR = "people"
@@ -33,6 +37,10 @@ _FOLDERS = ((EVENTS_DIR, EVENT_FIELDS, True), (PEOPLE_DIR, PERSON_FIELDS, False)
 # and sending back cost what they saved (measured); started ahead (the build), it checks while MkDocs prepares.
 _TWO_PROCESSES_FROM = 2000
 _AHEAD_FROM = 200
+_PURPOSE = "die Prüfung der Dateien"
+# Seconds the checking process may stay silent once this one waits for it. It sends all at once; the time it
+# needs is below this one's for the same number of files, which this one has just spent.
+SILENCE_LIMIT = 60.0
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,8 @@ def _load(root: Path, settings: Settings, today: dt.date, only: set[str] | None,
         results = iter(ahead.results())
     elif cache is not None:
         results = iter([cache.check(path, relative, spec) for path, relative, spec in listing.jobs])
-    elif len(listing.jobs) >= _TWO_PROCESSES_FROM and _can_fork():
-        results = iter(CheckingAhead(listing).results())
+    elif len(listing.jobs) >= _TWO_PROCESSES_FROM and (sharing := CheckingAhead.start(listing)) is not None:
+        results = iter(sharing.results())
     else:
         results = iter([_check_file(path, relative, spec) for path, relative, spec in listing.jobs])
     checked: dict[str, dict[str, Checked]] = {}
@@ -143,13 +151,13 @@ def start_checking(root: Path) -> CheckingAhead | None:
     """Under `mkdocs build`: begin checking the data files in a second process now, while the site engine
     prepares (the hook calls it in on_pre_build). None where it would not pay (few files) or cannot fork."""
     listing = _Listing.of(root)
-    return CheckingAhead(listing) if len(listing.jobs) >= _AHEAD_FROM and _can_fork() else None
+    return CheckingAhead.start(listing) if len(listing.jobs) >= _AHEAD_FROM else None
 
 
 class CheckingAhead:
     """The per-file rules for every listed file, shared with a forked process: it checks files from the
     back of the list, from the moment it starts; `results` checks from the front until both meet, then
-    takes the other's results (pickled). Should the process fail, its files are checked here."""
+    takes the other's results (pickled). Should the process fail or stop answering, its files are checked here."""
 
     def __init__(self, listing: _Listing) -> None:
         self.listing = listing
@@ -158,8 +166,19 @@ class CheckingAhead:
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_check_from_the_back, args=(listing.jobs, self._claims, sender),
                                         daemon=True)
-        self._process.start()
+        self.started = fork_rule.start(self._process, _PURPOSE)
         sender.close()
+
+    @classmethod
+    def start(cls, listing: _Listing) -> CheckingAhead | None:
+        """Checking shared with a second process, or None where the fork rule says no or the fork fails."""
+        if not fork_rule.may_fork(_PURPOSE):
+            return None
+        ahead = cls(listing)
+        if not ahead.started:
+            ahead._receiver.close()
+            return None
+        return ahead
 
     def results(self) -> list[tuple[Checked, list[Problem]]]:
         """Every file's checked record and problems, in the listing's order."""
@@ -168,8 +187,10 @@ class CheckingAhead:
         try:
             while (index := self._claims.front_takes_next()) is not None:
                 results[index] = _check_file(*jobs[index])
-            results |= pickle.loads(self._receiver.recv_bytes())
-        except (EOFError, OSError, pickle.UnpicklingError):
+            # A process that stops answering (stopped, swapping for minutes) is given up: its files are checked here.
+            if self._receiver.poll(SILENCE_LIMIT):
+                results |= pickle.loads(self._receiver.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError, ClaimError):
             pass
         finally:
             self.close()
@@ -178,7 +199,7 @@ class CheckingAhead:
     def close(self) -> None:
         self._receiver.close()
         if self._process.is_alive():
-            self._process.terminate()
+            self._process.kill()  # SIGKILL: a stopped process ignores SIGTERM until it runs again
         self._process.join()
 
 
@@ -192,34 +213,18 @@ def _check_from_the_back(jobs: list[tuple[str, str, dict[str, Field]]], claims: 
     sender.close()
 
 
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _check_file(path: str, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
     with open(path, "rb") as file:
-        document, found = read_document(relative, file.read())
+        return check_content(relative, file.read(), spec)
+
+
+def check_content(relative: str, content: bytes, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
+    """One data file's bytes through the per-file rules: its checked record and its problems."""
+    document, found = read_document(relative, content)
     if document is None:  # unreadable, but it exists: references to it are not "unknown"
         return Checked(None, {}, frozenset(spec)), found
     record, more = check_document(document, spec)
     return record, found + more
-
-
-class FileCache:
-    """Checked files kept between the builds of one `serve` process: a file whose size and modification
-    time are unchanged is neither read nor checked again. Rules across files always run anew."""
-
-    def __init__(self) -> None:
-        self._entries: dict[str, tuple[tuple[int, int], Checked, list[Problem]]] = {}
-
-    def check(self, path: str, relative: str, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
-        stat = os.stat(path)
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        entry = self._entries.get(relative)
-        if entry is None or entry[0] != stamp:
-            entry = (stamp, *_check_file(path, relative, spec))
-            self._entries[relative] = entry
-        return entry[1], list(entry[2])
 
 
 def check_document(document: Document, spec: dict[str, Field]) -> tuple[Checked, list[Problem]]:
