@@ -87,6 +87,7 @@ def test_only_the_mkdocs_adapter_imports_mkdocs() -> None:
                            ([node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]))
                            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
     assert importers == ["hooks/chronik/mkdocs/adapter.py", "hooks/chronik/mkdocs/footer.py",
+                         "hooks/chronik/mkdocs/package_theme.py",
                          "hooks/chronik/mkdocs/shared_pages.py"]
 
 

@@ -29,6 +29,7 @@ from .footer import footer_links
 from ..pages.fragments import MarkerError
 from .shared_pages import SharedPage, converter
 from .stopping import stop_on_sigterm_as_on_ctrl_c
+from .package_theme import use_package_theme
 from .valid_html import valid_html
 from ..parallel.incremental import ChangeTracker, PageCache, modified, unmodified, without_dirty_warning
 from ..sources.file_cache import FileCache
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-THEME_DIR = Path(__file__).parent / "theme"  # Material overrides and the chronicle's assets
-STYLESHEETS = ("assets/suche.css", "assets/chronik.css", "assets/lesen.css", "assets/rahmen.css")  # search UI; contrast, chart; reading; header and foot
-SCRIPTS = ("assets/suche.js",)  # the search UI (Pagefind); it loads vorschlaege.js itself
 log = logging.getLogger("mkdocs.hooks.chronicle")  # under "mkdocs.": `--strict` counts our warnings
 # The search page is a frame for the script: nothing on it a reader could correct.
 _NOT_EDITABLE = frozenset({"suche.md"})
@@ -123,7 +121,7 @@ class ChronicleAdapter:
             logging.getLogger("mkdocs.commands.build").addFilter(without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        _use_package_theme(config)
+        use_package_theme(config)
         try:
             settings = settings_from_config({"extra": dict(config.extra), "site_url": config.site_url})
         except SettingsError:
@@ -324,18 +322,6 @@ class ChronicleAdapter:
         if self.build is not None:
             self.build.close()
         self.build = None
-
-
-def _use_package_theme(config: MkDocsConfig) -> None:
-    """The chronicle's templates and assets come with the package: its theme folder joins the theme's search
-    path right after a chronicle's own `custom_dir` (whose templates still win), before Material's; MkDocs
-    copies the assets in it like the theme's own, and every page loads them."""
-    dirs = config.theme.dirs
-    if str(THEME_DIR) not in dirs:
-        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-    config.extra_css[:0] = [path for path in STYLESHEETS if path not in config.extra_css]
-    scripts = {str(script) for script in config.extra_javascript}  # strings or ExtraScriptValue
-    config.extra_javascript[:0] = [path for path in SCRIPTS if path not in scripts]
 
 
 def _set_edit_uris(files: Files, docs: str) -> None:
