@@ -32,7 +32,7 @@ def test_a_valid_event_has_no_problems() -> None:
 def test_unknown_key_suggests_the_known_one() -> None:
     assert problems(VALID + "titel: X\n") == [
         "events/x.yaml:8: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: title, date, end, time, "
-        "approximate, status, place, countries, people, mentioned, topics, part_of, summary, quotes, figures, "
+        "approximate, status, place, location, countries, people, mentioned, topics, part_of, summary, quotes, figures, "
         "sources, corrections."]
 
 

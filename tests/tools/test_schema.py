@@ -344,6 +344,15 @@ EVENT_VARIANTS = [("time", v) for v in TIMES] + [("people", v) for v in PARTICIP
     [("sources", [{"publisher": "Z", "title": "T", "date": v}]) for v in DATES] + \
     [("quotes", [{"by": v, "text": "Ja."}]) for v in IDS] + [("titel", "Treffen")] + \
     [(None, key) for key in EVENT_FIELDS]  # None: leave the field out
+# `location`: a GeoNames id, coordinates in range with their country, or a country alone; wrong types, values out
+# of range and coordinates without their companions are refused by both.
+LOCATIONS = [{"geonames": 3871336}, {"latitude": -33.45, "longitude": -70.65, "country": "CL"}, {"country": "CL"},
+             {"latitude": 90, "longitude": -180, "country": "CL", "name": "Pol"}, {"geonames": 0}, {"geonames": 3.5},
+             {"geonames": "3871336"}, {"latitude": 91, "longitude": 0, "country": "CL"},
+             {"latitude": 0, "longitude": 180.5, "country": "CL"}, {"latitude": "-33", "longitude": 0, "country": "CL"},
+             {"latitude": -33.45}, {"latitude": -33.45, "longitude": -70.65}, {"longitude": -70.65},
+             {"latitude": True, "longitude": 0, "country": "CL"}, {"country": "XX"}, {"ort": "Santiago"}, "Santiago"]
+EVENT_VARIANTS += [("location", v) for v in LOCATIONS]
 PERSON_VARIANTS = [("name", v) for v in TEXT] + [("sort_name", v) for v in TEXT] + \
     [("description", v) for v in TEXT] + [("aliases", v) for v in ALIASES] + \
     [("countries", v) for v in COUNTRY_LISTS] + [("roles", v) for v in ROLES] + \

