@@ -43,6 +43,9 @@ EXCLUDED: dict[str, tuple[str, tuple[str, ...]]] = {
     "references": ("cross-file references: people, topics, part_of, quoted people listed under people", (
         "Unbekannte Person", "Unbekanntes Thema", "Unbekanntes Ereignis", "wird zitiert, steht aber nicht",
         "Teil von sich selbst", "bildet einen Kreis")),
+    "gazetteer": ("places against the GeoNames gazetteer and the event's countries: an unknown GeoNames id, a place "
+                  "in a country the event does not list", ("im Ortsverzeichnis nicht bekannt", "fehlt unter `countries`",
+                                                           "), nicht in ")),
     "within-file": ("rules between fields of one file: `time` needs a day, `figures.source` names an existing "
                     "source, nobody is both present and mentioned, an id once in `people` whatever its form", (
                         "braucht ein Datum mit Tag", "die Datei hat aber nur", "steht unter `people` und unter")),

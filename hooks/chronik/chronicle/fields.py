@@ -73,6 +73,9 @@ FIGURE_FIELDS = {
     "source": Field("source", required=True, help="Nummer der Quelle unter sources, von 1 an gezählt"),
 }
 
+# Ranges of the number kinds: (lowest, highest, whole numbers only, example).
+NUMBER_RANGES = {"latitude": (-90, 90, False, "-33.4429"), "longitude": (-180, 180, False, "-70.6539"),
+                 "geonames": (1, 99_999_999, True, "3871336")}
 # `location`: where `place` cannot be looked up, or to pin it down: geonames (a city), latitude + longitude (a
 # point; with geonames too, the point wins), or country alone (only the country is known). The keys given are
 # the precision (chronicle/places.py); sources/place_rules.py checks them against `countries`.
@@ -85,6 +88,9 @@ LOCATION_FIELDS = {
                      "Land ist bekannt"),
     "name": Field("text", help="Name des Orts, wie die Karte ihn zeigt; Standard: der erste Teil von place"),
 }
+# What `./dev new` writes as the example of each `location` field: each fails `check` until replaced.
+LOCATION_PLACEHOLDERS = {"geonames": "KENNUNG", "latitude": "BREITE", "longitude": "LÄNGE", "country": "LAND",
+                         "name": '""'}
 
 EVENT_FIELDS = {
     "title": Field("text", required=True, help="Überschrift, eine Zeile, reiner Text"),

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..chronicle import countries, languages
 from ..chronicle.dates import DateError, PartialDate, parse_partial_date
-from ..chronicle.fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, STATUSES, TIME_PATTERN, URL_PATTERN,
-                     WIKIDATA_PATTERN, Field)
+from ..chronicle.fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, NUMBER_RANGES, PARTS_OF_DAY, STATUSES,
+                     TIME_PATTERN, URL_PATTERN, WIKIDATA_PATTERN, Field)
 from .kind_words import EXPECTED_TEXT, WRONG_TYPE_HINTS
 from .markdown_safety import find_offences
 from .problems import Problem
@@ -107,7 +107,7 @@ class _Checker:
             self.date(value, path)
         elif kind == "source":
             self.source_number(value, path)
-        elif kind in _NUMBER_RANGES:
+        elif kind in NUMBER_RANGES:
             self.number(value, kind, path)
         elif kind == "participant" and isinstance(value, dict):
             self.mapping(value, field.fields, path)
@@ -152,9 +152,8 @@ class _Checker:
             self.report(path, f"`{_name(path)}` muss die Nummer einer Quelle sein (1, 2, …), {shown}",
                         "Zähle die Einträge unter `sources` von 1 an und schreibe die Nummer ohne Anführungszeichen.")
 
-    def number(self, value: Any, kind: str, path: Path) -> None:
-        """A GeoNames id (a whole number) or a coordinate in degrees, within its range."""
-        low, high, whole, example = _NUMBER_RANGES[kind]
+    def number(self, value: Any, kind: str, path: Path) -> None:  # a GeoNames id or a coordinate in degrees
+        low, high, whole, example = NUMBER_RANGES[kind]
         if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
             self.wrong_type(value, path, "eine ganze Zahl" if whole else "eine Zahl in Grad",
                             f"Schreibe die Zahl ohne Anführungszeichen, mit Punkt, z. B. {example}.")
@@ -285,11 +284,6 @@ _TEXT_RULES = {
     "language": _Checker.language,
     "reference": _Checker.reference,
 }
-
-# kind: (lowest, highest, whole numbers only, example)
-_NUMBER_RANGES = {"latitude": (-90, 90, False, "-33.4429"), "longitude": (-180, 180, False, "-70.6539"),
-                  "geonames": (1, 99_999_999, True, "3871336")}
-
 
 def _yaml_trap(value: Any, written: str | None) -> str:
     """Name YAML 1.1's surprising readings, e.g. `NO` -> false, `12:30` -> 750."""
