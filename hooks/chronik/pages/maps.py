@@ -164,7 +164,8 @@ class Maps:
         places = [frame.xy(stop.location.longitude, stop.location.latitude) for stop in stops]
         for stop, (x, y) in zip(stops, places):
             label = " ".join(filter(None, [stop.location.name if labels or stop.home else "", _numbers(stop.also)]))
-            left = _label_left(x, y, places, width, (radius + 3 + len(label) * font * 0.58))
+            label_x, label_y, anchor = _label_place(x, y, places, (width, frame.height), radius, font,
+                                                    len(label) * font * 0.58)
             r = radius if (stop.number or stop.home) else radius * 0.6
             markers.append({
                 "x": _n(x), "y": _n(y), "r": _n(r), "left": _n(x - r), "top": _n(y - r), "side": _n(2 * r),
@@ -173,7 +174,7 @@ class Maps:
                 "tip": f"{stop.location.name}: {stop.events[-1].title}"
                        + (f" und {len(stop.events) - 1} weitere" if len(stop.events) > 1 else ""),
                 "label": label,
-                "label_x": _n(x - radius - 3 if left else x + radius + 3), "anchor": "end" if left else "start",
+                "label_x": _n(label_x), "label_y": _n(label_y), "anchor": anchor,
             })
         return render("map.svg.j2", kind=kind, width=width, height=frame.height, font=font, title=title,
                       description=description, caption=caption, summary=summary, items=items, route=route,
@@ -192,13 +193,21 @@ class Maps:
         return posixpath.relpath(page_folder(event_path(event.id)), page_folder(here).rstrip("/") or ".") + "/"
 
 
-def _label_left(x: float, y: float, places: list[tuple[float, float]], width: int, length: float) -> bool:
-    """Whether a label (`length` pixels, estimated) goes left of its point: where it would leave the map on the
-    right, or a neighbour sits to the right; never where it would leave the map on the left."""
-    fits_left, fits_right = x - length >= 0, x + length <= width
-    near = [other_x - x for other_x, other_y in places if abs(other_y - y) < 24 and 0 < abs(other_x - x) < length]
-    wants_left = not fits_right or bool(near and min(near, key=abs) > 0)
-    return fits_left and wants_left
+def _label_place(x: float, y: float, places: list[tuple[float, float]], size: tuple[int, int], radius: int,
+                 font: int, length: float) -> tuple[float, float, str]:
+    """Where a label (`length` pixels wide, estimated) goes: right of its point, else left, above or below,
+    the first place that stays inside the map and covers no other marker; right if none does."""
+    gap = radius + 3
+    candidates = [(x + gap, y, "start", x + gap, x + gap + length), (x - gap, y, "end", x - gap - length, x - gap),
+                  (x, y - gap - font / 2, "middle", x - length / 2, x + length / 2),
+                  (x, y + gap + font / 2, "middle", x - length / 2, x + length / 2)]
+    for label_x, label_y, anchor, left, right in candidates:
+        inside = left >= 0 and right <= size[0] and font / 2 <= label_y <= size[1] - font / 2
+        covers = any(left - radius < px < right + radius and abs(py - label_y) < radius + font / 2
+                     for px, py in places if (px, py) != (x, y))
+        if inside and not covers:
+            return label_x, label_y, anchor
+    return candidates[0][:3]
 
 
 def _merge_close(frame: Frame, stops: list[_Stop]) -> list[_Stop]:
