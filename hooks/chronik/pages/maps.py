@@ -29,6 +29,7 @@ WIDE, NARROW = 480, 320  # pixels: the start page's map, the locator maps
 FONT = {WIDE: 17, NARROW: 13}  # 17 px at 480 shows as 12.7 px on a phone's 358 px of text width
 RADIUS = {WIDE: 11, NARROW: 8}
 LISTED = 12  # events named per place in a map's list; the page lists them all
+MAX_STOPS = 40  # numbered stops a map draws: the newest on the start page, those of the most events on a country's
 CLOSED = ("postponed", "cancelled")
 
 
@@ -82,15 +83,20 @@ class Maps:
             return ""  # one place only: no travels to draw
         counts = Counter(_key(stop.location) for stop in visits for _ in stop.events)
         home_key = max(counts, key=lambda key: (counts[key], -min(i for i, s in enumerate(visits) if _key(s.location) == key)))
-        number = 0
+        number, original = 0, visits
         for stop in visits:
             if _key(stop.location) == home_key:
                 stop.home = True
             else:
                 number += 1
                 stop.number = number
+        total = number
+        if total > MAX_STOPS:  # the newest stops, from the visit before the first of them (often home)
+            first = next(i for i, stop in enumerate(visits) if stop.number == total - MAX_STOPS + 1)
+            visits = visits[max(0, first - 1):]
         frame = frame_around([_point_bounds(s.location) for s in visits], WIDE, aspect=(0.8, 1.6))
-        home = next(stop for stop in visits if stop.home)
+        home = next((stop for stop in visits if stop.home), None) or _Stop(
+            next(s.location for s in original if s.home), home=True)
         markers = _merge_close(frame, [_Stop(home.location, [e for s in visits if s.home for e in s.events], home=True),
                                        *(stop for stop in visits if not stop.home)])
         route = [{"d": f"M{_xy(frame, a.location)}L{_xy(frame, b.location)}", "planned": a.planned or b.planned}
@@ -101,7 +107,8 @@ class Maps:
             "reisen", frame, here, shaded, markers, route,
             title=f"Karte: Die Reisen von {name}",
             description=(f"Karte mit {count_phrase(len(numbered), 'Station')} der Reisen von {name} in zeitlicher "
-                         f"Folge, nummeriert, von und nach {home.location.name}. Ausgefüllte Kreise: stattgefunden; "
+                         + (f"Folge (die letzten von {total}), " if total > len(numbered) else "Folge, ")
+                         + f"nummeriert, von und nach {home.location.name}. Ausgefüllte Kreise: stattgefunden; "
                          "hohle, gestrichelte: geplant. Dunkler hinterlegt: die Länder der Reisen."),
             caption=f"Die Reisen von {name}: Stationen in zeitlicher Folge, Quadrat: {home.location.name}.",
             summary="Die Stationen als Liste",
@@ -120,13 +127,19 @@ class Maps:
                     stops.setdefault(_key(loc), _Stop(loc)).events.append(event)
         for number, stop in enumerate(stops.values(), start=1):
             stop.number = number
+        more = max(0, len(stops) - MAX_STOPS)  # the places of the most events stay
+        if more:
+            kept = {id(stop) for stop in sorted(stops.values(), key=lambda s: -len(s.events))[:MAX_STOPS]}
+            stops = {key: stop for key, stop in stops.items() if id(stop) in kept}
         frame = frame_around([bounds, *(_point_bounds(s.location) for s in stops.values())], NARROW)
         name = country_names.german_name(code)
         return self._render(
             "land", frame, here, {code}, _merge_close(frame, list(stops.values())), [],
             title=f"Karte: {name}",
             description=f"Lagekarte von {name}, grau hinterlegt, mit "
-                        f"{count_phrase(len(stops), 'Ort')} der Chronik, nummeriert in der Folge ihres ersten "
+                        f"{count_phrase(len(stops), 'Ort')} der Chronik"
+                        + (f" (den {len(stops)} mit den meisten Ereignissen von {len(stops) + more})" if more else "")
+                        + ", nummeriert in der Folge ihres ersten "
                         "Ereignisses." if stops else f"Lagekarte von {name}, grau hinterlegt; die Chronik nennt "
                         "hier keinen genaueren Ort.",
             caption=f"{name} und die Orte der Chronik." if stops else f"{name}; die Chronik nennt hier keinen "
