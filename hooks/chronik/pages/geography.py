@@ -150,27 +150,21 @@ def world() -> dict[str, shapely.Geometry]:
     return shapes
 
 
-def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    """TopoJSON arcs: quantized, each point a delta to the previous one (topojson-specification §2.1.3)."""
-    (scale_x, scale_y), (move_x, move_y) = topology["transform"]["scale"], topology["transform"]["translate"]
-    decoded = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * scale_x + move_x, y * scale_y + move_y))
-        decoded.append(points)
-    return decoded
+def _decode_arcs(topology: dict) -> list:
+    """TopoJSON arcs: quantized, each point a delta to the previous one (topojson-specification §2.1.3);
+    decoded with NumPy, one cumulative sum per arc."""
+    import numpy
+
+    scale, translate = numpy.array(topology["transform"]["scale"]), numpy.array(topology["transform"]["translate"])
+    return [numpy.cumsum(numpy.array(arc, dtype=float), axis=0) * scale + translate for arc in topology["arcs"]]
 
 
-def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def _ring(indexes: list[int], arcs: list) -> list:
     """A ring from arcs; a negative index ~i is arc i reversed; consecutive arcs share their end point."""
-    points: list[tuple[float, float]] = []
-    for index in indexes:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points.extend(arc[1:] if points else arc)
-    return points
+    import numpy
+
+    pieces = [arcs[index] if index >= 0 else arcs[~index][::-1] for index in indexes]
+    return numpy.concatenate([pieces[0], *(piece[1:] for piece in pieces[1:])])
 
 
 def _numeric_codes() -> dict[str, str]:

@@ -45,7 +45,7 @@ class _Stop:
 
     @property
     def planned(self) -> bool:
-        return all(event.is_open for event in self.events)
+        return bool(self.events) and all(event.is_open for event in self.events)
 
 
 class Maps:
@@ -53,6 +53,7 @@ class Maps:
 
     def __init__(self, index: ChronicleIndex) -> None:
         self.index = index
+        self._event_maps: dict[tuple[Location, ...], str] = {}
 
     def lookup(self, event: Event) -> Lookup:
         return locate(event.place, dict(event.location), event.countries)
@@ -149,10 +150,16 @@ class Maps:
 
     # Event pages ---------------------------------------------------------------------------------------
     def event(self, event: Event, here: str) -> str:
-        """A small locator map: the event's points, or its countries shaded when only they are known."""
+        """A small locator map: the event's points, or its countries shaded when only they are known. The same
+        for every event at the same places (drawn once: a point links to the page it is on)."""
         lookup = self.lookup(event)
         if lookup.guessed or not lookup.locations:
             return ""
+        if lookup.locations not in self._event_maps:
+            self._event_maps[lookup.locations] = self._event_map(lookup)
+        return self._event_maps[lookup.locations]
+
+    def _event_map(self, lookup: Lookup) -> str:
         codes = {loc.country for loc in lookup.locations}
         bounds = [b for code in sorted(codes) if (b := country_bounds(code)) is not None]
         points = [loc for loc in lookup.locations if loc.precision == POINT]
@@ -161,8 +168,8 @@ class Maps:
         exact = ("als Punkt" if len(points) == len(lookup.locations) else
                  "grau hinterlegt; nur das Land ist bekannt" if not points else "Punkte für Städte, grau hinterlegt die Länder")
         return self._render(
-            "ereignis", frame, here, {loc.country for loc in lookup.locations if loc.precision == COUNTRY},
-            [_Stop(loc, [event]) for loc in points], [], labels=True,
+            "ereignis", frame, "", {loc.country for loc in lookup.locations if loc.precision == COUNTRY},
+            [_Stop(loc) for loc in points], [], labels=True,
             title=f"Karte: {named}",
             description=f"Lagekarte des Ereignisorts {named} ({exact}).",
             caption=f"Ort: {named}" + ("" if points else " (nur das Land ist bekannt)") + ".",
@@ -183,8 +190,8 @@ class Maps:
             markers.append({
                 "x": _n(x), "y": _n(y), "r": _n(r), "left": _n(x - r), "top": _n(y - r), "side": _n(2 * r),
                 "home": stop.home, "number": stop.number, "planned": stop.planned and not stop.home,
-                "href": self._href(here, stop.events[-1]),
-                "tip": f"{stop.location.name}: {stop.events[-1].title}"
+                "href": self._href(here, stop.events[-1]) if stop.events else "./",  # an event page's own point
+                "tip": stop.location.name + (f": {stop.events[-1].title}" if stop.events else "")
                        + (f" und {len(stop.events) - 1} weitere" if len(stop.events) > 1 else ""),
                 "label": label,
                 "label_x": _n(label_x), "label_y": _n(label_y), "anchor": anchor,
