@@ -61,3 +61,10 @@ def test_an_explicit_location_wins_with_its_precision() -> None:
 def test_the_hint_names_the_closest_known_city() -> None:
     assert closest_names("Valparaízo", ["CL"])[0] == "Valparaíso"
     assert closest_names("Nirgendwo", ["CL"]) == []
+
+
+def test_a_first_part_not_found_is_named_when_a_later_one_is_drawn() -> None:
+    lookup = locate("Bulnes (Ñuble), Penco", None, ["CL"])
+    assert [loc.name for loc in lookup.locations] == ["Penco"]
+    assert lookup.passed_over == (("Bulnes", "Penco"),)
+    assert locate("Santiago, Las Condes", None, ["CL"]).passed_over == ()

@@ -58,7 +58,7 @@ def test_an_unknown_place_or_one_outside_the_events_countries_gets_no_map(places
 def test_a_country_page_numbers_the_chronicles_places_in_it(places: Maps) -> None:
     svg = places.country("CL", "laender/cl.md")
     assert re.findall(r"<li>(\d+\. [^:]+):", svg) == ["1. Santiago", "2. Viña del Mar", "3. Valparaíso",
-                                                     "4. Robinson-Crusoe-Insel"]
+                                                     "4. Robinson-Crusoe-Insel", "5. Penco"]
     assert 'href="../../ereignisse/2025-12-17-zurueck/"' in svg  # from laender/cl/ to the newest event there
 
 

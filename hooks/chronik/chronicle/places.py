@@ -57,6 +57,7 @@ class Lookup:
     unknown: tuple[str, ...] = ()  # pieces of `place` that name nothing known
     elsewhere: tuple[tuple[str, City], ...] = ()  # pieces that name a city in a country the event does not list
     guessed: bool = False  # no place given: the event's countries stand in (they say who, not where)
+    passed_over: tuple[tuple[str, str], ...] = ()  # (first part not found, later part drawn instead)
 
 
 def locate(place: str | None, location: dict[str, Any] | None, countries: Iterable[str]) -> Lookup:
@@ -76,15 +77,19 @@ def _locate_text(place: str | None, countries: tuple[str, ...]) -> Lookup:
     found: list[Location] = []
     unknown: list[str] = []
     elsewhere: list[tuple[str, City]] = []
+    passed_over: list[tuple[str, str]] = []
     for piece in _pieces(place):
         located = _locate_piece(piece, countries)
         if located:
             found.extend(located)
+            first = _candidates(piece)[0]
+            if located[0].precision == POINT and located[0].name != first:
+                passed_over.append((first, located[0].name))
         elif (city := _city_anywhere(piece)) is not None:
             elsewhere.append((piece, city))
         else:
             unknown.append(piece)
-    return Lookup(tuple(dict.fromkeys(found)), tuple(unknown), tuple(elsewhere))
+    return Lookup(tuple(dict.fromkeys(found)), tuple(unknown), tuple(elsewhere), passed_over=tuple(passed_over))
 
 
 def city(geonames: int) -> City | None:
