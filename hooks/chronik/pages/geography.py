@@ -95,19 +95,27 @@ def _outlines(frame: Frame) -> list[tuple[str, str]]:
     import shapely  # here, not at the top: only the process that draws pages needs Shapely and NumPy
     from shapely.geometry import box
 
-    area = box(frame.west, frame.south, frame.east, frame.north)
+    codes, shapes = _world_arrays()
+    inside = shapely.intersects(shapes, box(frame.west, frame.south, frame.east, frame.north))
     scale_x, scale_y = frame.xy(frame.west + 1, frame.north - 1)
-    drawn = []
-    for code, shape in sorted(world().items()):
-        if not shape.intersects(area):
-            continue
-        clipped = shapely.clip_by_rect(shape, frame.west, frame.south, frame.east, frame.north)
-        projected = shapely.transform(clipped, lambda points: (points - (frame.west, frame.north)) * (scale_x, -scale_y))
-        simple = shapely.simplify(projected, TOLERANCE, preserve_topology=True)
-        data = _path_data(simple)
-        if data:
-            drawn.append((code, data))
-    return drawn
+    # Shapely's functions take arrays: one call each for all countries in the frame.
+    clipped = shapely.clip_by_rect(shapes[inside], frame.west, frame.south, frame.east, frame.north)
+    projected = shapely.transform(clipped, lambda points: (points - (frame.west, frame.north)) * (scale_x, -scale_y))
+    simple = shapely.simplify(projected, TOLERANCE, preserve_topology=True)
+    drawn = [(code, _path_data(shape)) for code, shape in zip(codes[inside], simple)]
+    return [(code, data) for code, data in drawn if data]
+
+
+@lru_cache(maxsize=1)
+def _world_arrays():
+    """The countries as two NumPy arrays in code order, for Shapely's vectorized functions."""
+    import numpy
+    import shapely
+
+    codes = sorted(world())
+    shapes = numpy.array([world()[code] for code in codes], dtype=object)
+    shapely.prepare(shapes)
+    return numpy.array(codes, dtype=object), shapes
 
 
 def _path_data(shape: shapely.Geometry) -> str:
