@@ -29,7 +29,7 @@ def test_the_map_is_there_readable_and_inside_the_page(page, base_url: str, kind
     figure.scroll_into_view_if_needed()
     svg = figure.locator("svg")
     assert svg.is_visible()
-    assert svg.get_attribute("role") == "img"
+    assert svg.get_attribute("role") == "group"
     assert figure.get_attribute("data-pagefind-ignore") is not None
     assert svg.locator("title").first.text_content().startswith("Karte: ")
     assert len(svg.locator("desc").text_content()) > 30
