@@ -5,7 +5,7 @@ Builds nothing itself: run `./dev build` first, then
     .venv/bin/python bench/screenshots.py [--site site] [--out bench/bilder] [--all]
 
 Without --all it writes the README's pictures (start page and an event page, desktop and phone,
-light); with --all every main page type in both schemes, for looking at a redesign. Uses the
+light, and the start page's map on its own); with --all every main page type in both schemes, for looking at a redesign. Uses the
 system's Chromium through Playwright, serves the site on 127.0.0.1; nothing leaves the machine.
 """
 
@@ -27,6 +27,7 @@ ALL_PAGES = README_PAGES | {
     "daten": "daten/", "suche": "suche/?q=bachelet", "404": "404.html",
 }
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "telefon": {"width": 390, "height": 844}}
+MAP = "figure.chronik-karte-reisen svg"  # the start page's map, as drawn on a desktop
 
 
 def shoot(site: Path, out: Path, pages: dict[str, str], schemes: tuple[str, ...], full: bool) -> list[Path]:
@@ -47,8 +48,19 @@ def shoot(site: Path, out: Path, pages: dict[str, str], schemes: tuple[str, ...]
                     page.screenshot(path=str(target), full_page=full)
                     written.append(target)
                 context.close()
+        written.append(_shoot_map(browser, base, out))
         browser.close()
     return written
+
+
+def _shoot_map(browser, base: str, out: Path) -> Path:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="de-DE", device_scale_factor=1)
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    target = out / "karte-start.png"
+    page.locator(MAP).screenshot(path=str(target))
+    context.close()
+    return target
 
 
 def main() -> int:

@@ -44,6 +44,10 @@ TOPICS = {"sicherheit": "Sicherheit", "migration": "Migration", "wirtschaft": "W
 VERBS = ["trifft", "spricht mit", "empfängt", "besucht", "telefoniert mit", "berät sich mit"]
 PLACES = ["Santiago", "Valparaíso", "Concepción", "Arica", "Antofagasta", "Temuco", "Puerto Montt", "Lima",
           "Buenos Aires", "Quito", "Bogotá", "Madrid", "Washington", "Brasília", "Montevideo"]
+# The country of each place: an event lists it, as real events do, so the maps find the place (issue 24).
+PLACE_COUNTRIES = {"Santiago": "CL", "Valparaíso": "CL", "Concepción": "CL", "Arica": "CL", "Antofagasta": "CL",
+                   "Temuco": "CL", "Puerto Montt": "CL", "Lima": "PE", "Buenos Aires": "AR", "Quito": "EC",
+                   "Bogotá": "CO", "Madrid": "ES", "Washington": "US", "Brasília": "BR", "Montevideo": "UY"}
 WORDS = ("der die das und mit für über nach vor während Regierung Präsident Treffen Gespräch Thema Frage Plan "
          "Reform Land Region Grenze Zusammenarbeit Sicherheit Wirtschaft Migration Handel Abkommen Minister "
          "Kabinett Berater Delegation Besuch Reise Erklärung Presse Kongress Senat Partei Opposition Wahl "
@@ -111,6 +115,7 @@ def generate(target: Path, events: int, seed: int = 2025) -> None:
                       "place": rng.choice(PLACES), "summary": summary(rng, names),
                       "sources": [{"publisher": rng.choice(PUBLISHERS), "title": f"Bericht {index}",
                                    "date": day.isoformat(), "url": f"https://example.org/bericht/{index}"}]}
+        data["countries"] = sorted({*data["countries"], PLACE_COUNTRIES[data["place"]]})
         if day > AS_OF:
             data["status"] = rng.choice(["planned", "planned", "tentative"])
         if rng.random() < 0.1:

@@ -75,6 +75,15 @@ def test_the_payload_is_visible_as_typed(page, hostile_url: str) -> None:
     assert "Die Quellen weichen ab" in table.locator("th[scope=row]").inner_text()
 
 
+def test_the_map_names_a_hostile_place_as_typed(page, hostile_url: str) -> None:
+    page.goto(hostile_url + "ereignisse/2025-12-20-angriff/")
+    label = page.locator("article figure.chronik-karte svg text").first.text_content()
+    assert label == ('Ort &#60;script&#62;alert(1)&#60;/script&#62; &lt;img src=x onerror=alert(1)&gt; " '
+                     'onmouseover="alert(1)" {{ 7*7 }} {% raw %} javascript:alert(1) [x](javascript:alert(1)) '
+                     '[r]: javascript:alert(1) PAYLOAD')
+    assert page.locator("article figure.chronik-karte title").first.text_content().startswith("Karte: Ort &#60;script")
+
+
 def test_the_feed_link_in_the_head_names_the_person_as_typed(page, hostile_url: str) -> None:
     page.goto(hostile_url + "personen/ana-perez/")
     feed = page.locator('head link[rel="alternate"]')

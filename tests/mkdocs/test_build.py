@@ -104,8 +104,8 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     lines = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "2025-12-24-kaputt" in line]
     assert lines == [
         "events/2025-12-24-kaputt.yaml:1: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: "
-        "title, date, end, time, approximate, status, place, countries, people, mentioned, topics, part_of, summary, "
-        "teaser, quotes, figures, sources, corrections.",
+        "title, date, end, time, approximate, status, place, location, countries, people, mentioned, topics, part_of, "
+        "summary, teaser, quotes, figures, sources, corrections.",
         "events/2025-12-24-kaputt.yaml:1: Fehler: Pflichtfeld `title` fehlt – Ergänze `title:` (Überschrift, eine "
         "Zeile, reiner Text).",
         "events/2025-12-24-kaputt.yaml:2: Fehler: `date`: den 30. Februar 2025 gibt es nicht (Februar 2025 hat 28 "

@@ -32,8 +32,8 @@ def test_a_valid_event_has_no_problems() -> None:
 def test_unknown_key_suggests_the_known_one() -> None:
     assert problems(VALID + "titel: X\n") == [
         "events/x.yaml:8: Fehler: Unbekanntes Feld `titel` – Meintest du `title`? Erlaubt sind: title, date, end, time, "
-        "approximate, status, place, countries, people, mentioned, topics, part_of, summary, teaser, quotes, figures, "
-        "sources, corrections."]
+        "approximate, status, place, location, countries, people, mentioned, topics, part_of, summary, teaser, quotes, "
+        "figures, sources, corrections."]
 
 
 def test_every_missing_required_field_is_reported_at_once() -> None:

@@ -131,8 +131,9 @@ def test_uncommented_examples_are_either_harmless_or_refused_until_replaced(root
     status, _, err = run(root, capsys, "check", "events/2026-01-06-kast-trifft-boric.yaml")
     assert status == 1
     refused = [re.match(r"^\d+: `([^`]+)`", m).group(1) for m in messages(err)]
-    assert refused == ["time", "place", "KENNUNG", "KENNUNG", "THEMA", "KENNUNG-DES-EREIGNISSES", "teaser",
-                       "KENNUNG", "quotes[0].text", "quotes[0].original", "figures[0].label", "figures[0].value", "sources[0].url",
+    assert refused == ["time", "place", "location.geonames", "location.latitude", "location.longitude", "LAND",
+                       "location.name", "KENNUNG", "KENNUNG", "THEMA", "KENNUNG-DES-EREIGNISSES", "teaser", "KENNUNG",
+                       "quotes[0].text", "quotes[0].original", "figures[0].label", "figures[0].value", "sources[0].url",
                        "sources[0].archive_url", "corrections[0].text"]
     # What stays valid cannot be wrong: end = date, approximate, the status, the dates of source and correction.
 

@@ -43,6 +43,9 @@ EXCLUDED: dict[str, tuple[str, tuple[str, ...]]] = {
     "references": ("cross-file references: people, topics, part_of, quoted people listed under people", (
         "Unbekannte Person", "Unbekanntes Thema", "Unbekanntes Ereignis", "wird zitiert, steht aber nicht",
         "Teil von sich selbst", "bildet einen Kreis")),
+    "gazetteer": ("places against the GeoNames gazetteer and the event's countries: an unknown GeoNames id, a place "
+                  "in a country the event does not list", ("im Ortsverzeichnis nicht bekannt", "fehlt unter `countries`",
+                                                           "), nicht in ")),
     "within-file": ("rules between fields of one file: `time` needs a day, `figures.source` names an existing "
                     "source, nobody is both present and mentioned, an id once in `people` whatever its form", (
                         "braucht ein Datum mit Tag", "die Datei hat aber nur", "steht unter `people` und unter")),
@@ -345,6 +348,15 @@ EVENT_VARIANTS = [("time", v) for v in TIMES] + [("people", v) for v in PARTICIP
     [("sources", [{"publisher": "Z", "title": "T", "date": v}]) for v in DATES] + \
     [("quotes", [{"by": v, "text": "Ja."}]) for v in IDS] + [("titel", "Treffen")] + \
     [(None, key) for key in EVENT_FIELDS]  # None: leave the field out
+# `location`: a GeoNames id, coordinates in range with their country, or a country alone; wrong types, values out
+# of range and coordinates without their companions are refused by both.
+LOCATIONS = [{"geonames": 3871336}, {"latitude": -33.45, "longitude": -70.65, "country": "CL"}, {"country": "CL"},
+             {"latitude": 90, "longitude": -180, "country": "CL", "name": "Pol"}, {"geonames": 0}, {"geonames": 3.5},
+             {"geonames": "3871336"}, {"latitude": 91, "longitude": 0, "country": "CL"},
+             {"latitude": 0, "longitude": 180.5, "country": "CL"}, {"latitude": "-33", "longitude": 0, "country": "CL"},
+             {"latitude": -33.45}, {"latitude": -33.45, "longitude": -70.65}, {"longitude": -70.65},
+             {"latitude": True, "longitude": 0, "country": "CL"}, {"country": "XX"}, {"ort": "Santiago"}, "Santiago"]
+EVENT_VARIANTS += [("location", v) for v in LOCATIONS]
 PERSON_VARIANTS = [("name", v) for v in TEXT] + [("sort_name", v) for v in TEXT] + \
     [("description", v) for v in TEXT] + [("aliases", v) for v in ALIASES] + \
     [("countries", v) for v in COUNTRY_LISTS] + [("roles", v) for v in ROLES] + \

@@ -64,9 +64,15 @@ def suggest(text: str) -> str | None:
     names = _names("de")
     if text.strip().upper() in names:
         return text.strip().upper()
-    folded = fold(text.strip())
+    return _folded_names().get(fold(text.strip()))
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> dict[str, str]:
+    """Every country's German, Spanish and English name, folded -> code; on a clash German wins, then Spanish
+    (the maps ask for every part of every place: folding all names per question took seconds)."""
+    index: dict[str, str] = {}
     for locale in ("de", "es", "en"):
         for code, name in _names(locale).items():
-            if fold(name) == folded:
-                return code
-    return None
+            index.setdefault(fold(name), code)
+    return index

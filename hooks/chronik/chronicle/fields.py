@@ -29,6 +29,7 @@ class Field:
 
     kind is one of: text (one line, plain), markdown, date, time, bool, status,
     country, person, topic, event, url, wikidata, source (a position in `sources`),
+    geonames (a GeoNames id), latitude, longitude (degrees, WGS 84),
     language (a BCP 47 tag), reference (an event id or an address),
     participant (a person id, or an object with `fields`), list, object.
 
@@ -72,6 +73,25 @@ FIGURE_FIELDS = {
     "source": Field("source", required=True, help="Nummer der Quelle unter sources, von 1 an gezählt"),
 }
 
+# Ranges of the number kinds: (lowest, highest, whole numbers only, example).
+NUMBER_RANGES = {"latitude": (-90, 90, False, "-33.4429"), "longitude": (-180, 180, False, "-70.6539"),
+                 "geonames": (1, 99_999_999, True, "3871336")}
+# `location`: where `place` cannot be looked up, or to pin it down: geonames (a city), latitude + longitude (a
+# point; with geonames too, the point wins), or country alone (only the country is known). The keys given are
+# the precision (chronicle/places.py); sources/place_rules.py checks them against `countries`.
+LOCATION_FIELDS = {
+    "geonames": Field("geonames", help="Kennung des Orts bei GeoNames (Zahl aus der Adresse geonames.org/…), "
+                      "ein Ort mit mindestens 15.000 Einwohnern"),
+    "latitude": Field("latitude", help="Breitengrad in Grad, −90 bis 90 (Süden negativ), z. B. -33.4429"),
+    "longitude": Field("longitude", help="Längengrad in Grad, −180 bis 180 (Westen negativ), z. B. -70.6539"),
+    "country": Field("country", help="Land des Orts als ISO-3166-1-Code, Pflicht mit latitude; allein: nur das "
+                     "Land ist bekannt"),
+    "name": Field("text", help="Name des Orts, wie die Karte ihn zeigt; Standard: der erste Teil von place"),
+}
+# What `./dev new` writes as the example of each `location` field: each fails `check` until replaced.
+LOCATION_PLACEHOLDERS = {"geonames": "KENNUNG", "latitude": "BREITE", "longitude": "LÄNGE", "country": "LAND",
+                         "name": '""'}
+
 EVENT_FIELDS = {
     "title": Field("text", required=True, help="Überschrift, eine Zeile, reiner Text"),
     "date": Field("date", required=True, help="JJJJ-MM-TT, JJJJ-MM (nur Monat bekannt) oder JJJJ"),
@@ -81,6 +101,8 @@ EVENT_FIELDS = {
     "approximate": Field("bool", help="true, wenn die Daten ungefähr sind („Anfang Januar“); Standard false"),
     "status": Field("status", help="happened (Standard), planned, tentative, postponed oder cancelled"),
     "place": Field("text", help="Ort, freier Text"),
+    "location": _object(LOCATION_FIELDS, needs={"latitude": ("longitude", "country"),
+                                                           "longitude": ("latitude",)}),
     "countries": _list(Field("country"), required=True, min_items=1,
                        help="Beteiligte Länder als ISO-3166-1-Codes, z. B. [AR, PE]"),
     "people": _list(Field("participant", fields=PARTICIPANT_FIELDS),

@@ -60,6 +60,7 @@ class Event:
     approximate: bool = False
     status: str = "happened"
     place: str | None = None
+    location: tuple[tuple[str, Any], ...] = ()  # the checked `location` object as sorted (key, value) pairs
     time: str | None = None  # "HH:MM" or a part of the day (fields.PARTS_OF_DAY)
     people: tuple[str, ...] = ()  # present: participants
     notes: tuple[tuple[str, str], ...] = ()  # (person id, note) for qualified participants
@@ -203,6 +204,7 @@ def event_from_data(event_id: str, path: str, data: dict[str, Any], line: int = 
         approximate=bool(data.get("approximate", False)),
         status=data.get("status", "happened"),
         place=(data.get("place") or "").strip() or None,
+        location=tuple(sorted((data.get("location") or {}).items())),
         countries=tuple(data["countries"]),
         time=data.get("time"),
         people=tuple(participant(entry)[0] for entry in data.get("people") or ()),

@@ -60,6 +60,8 @@ def stale_label(status: str, newest_source: PartialDate | None) -> str:
 
 # Nouns the chronicle counts, singular and plural.
 NOUNS = {
+    "Station": "Stationen",
+    "Ort": "Orte",
     "Ereignis": "Ereignisse",
     "Person": "Personen",
     "Land": "Länder",

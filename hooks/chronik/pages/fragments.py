@@ -44,6 +44,7 @@ def build_fragments(views: Views) -> dict[str, str]:
                                    overdue=[views.event_item(e, here) for e in index.overdue],
                                    today=format_day(index.today)),
         "verlauf": tidy(views.overview_chart),
+        "karte": views.maps.travels(here),
         "lizenz": render_markdown("fragment_licence.md.j2", licence=settings.licence),
         "dateien": render_markdown("fragment_files.md.j2", files=[
             {"name": path.rsplit("/", 1)[-1], "path": path, "text": text,

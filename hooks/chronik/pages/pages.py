@@ -82,6 +82,7 @@ class _PageBuilder:
         return render_page(
             here, "event.md.j2", source=event.path,
             event=event,
+            map=views.maps.event(event, here),
             description=index.description(event),
             facts=views.event_item(event, here),
             status_box=self._status_box(event),
@@ -188,6 +189,7 @@ class _PageBuilder:
         first = render_page(
             here, "country.md.j2",
             country=country, description=description + ".",
+            map=views.maps.country(code, here),
             spanish_name=countries.spanish_name(code),
             events=[views.event_item(e, here) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0),

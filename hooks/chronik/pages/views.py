@@ -18,6 +18,7 @@ from markdown.extensions.toc import slugify
 
 from ..chronicle import countries, languages
 from .chart import overview_html
+from .maps import Maps
 from ..chronicle.dates import MONTH_NAMES, YEAR, format_span
 from ..chronicle.index import ChronicleIndex
 from ..chronicle.model import Event, Quote, Role
@@ -118,6 +119,11 @@ def _not_searched(markdown: str) -> str:
 class Views:
     def __init__(self, index: ChronicleIndex) -> None:
         self.index = index
+
+    @cached_property
+    def maps(self) -> Maps:
+        """The maps of this build: outlines drawn once per frame, shared by the pages."""
+        return Maps(self.index)
 
     @cached_property
     def overview_chart(self) -> str:

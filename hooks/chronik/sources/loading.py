@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .duplicates import possible_duplicates
 from ..chronicle.fields import EVENT_FIELDS, ID_PATTERN, PERSON_FIELDS, RESERVED_IDS, Field
 from ..chronicle.model import Chronicle, Settings, chronological, event_from_data, person_from_data
+from .place_rules import check_places
 from .problems import Problem, sort_problems
 from . import fork_rule
 from .claims import ClaimError, Claims
@@ -101,6 +102,7 @@ def _load(root: Path, settings: Settings, today: dt.date, only: set[str] | None,
     events, people = checked[EVENTS_DIR], checked[PEOPLE_DIR]
     problems += check_references(settings, events, people, today)
     problems += possible_duplicates(events, settings.country)
+    problems += check_places(events)
     problems = sort_problems(problems)
     failed = any(p.is_error for p in problems)  # of any file: a chronicle needs all of them sound
     if only is not None:

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..chronicle import countries, languages
 from ..chronicle.dates import DateError, PartialDate, parse_partial_date
-from ..chronicle.fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, PARTS_OF_DAY, STATUSES, TIME_PATTERN, URL_PATTERN,
-                     WIKIDATA_PATTERN, Field)
+from ..chronicle.fields import (ID_PATTERN, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, NUMBER_RANGES, PARTS_OF_DAY, STATUSES,
+                     TIME_PATTERN, URL_PATTERN, WIKIDATA_PATTERN, Field)
 from .kind_words import EXPECTED_TEXT, WRONG_TYPE_HINTS
 from .markdown_safety import find_offences
 from .problems import Problem
@@ -107,6 +107,8 @@ class _Checker:
             self.date(value, path)
         elif kind == "source":
             self.source_number(value, path)
+        elif kind in NUMBER_RANGES:
+            self.number(value, kind, path)
         elif kind == "participant" and isinstance(value, dict):
             self.mapping(value, field.fields, path)
         elif not isinstance(value, str):
@@ -149,6 +151,15 @@ class _Checker:
             shown = f"ist aber {_describe(value)}"
             self.report(path, f"`{_name(path)}` muss die Nummer einer Quelle sein (1, 2, …), {shown}",
                         "Zähle die Einträge unter `sources` von 1 an und schreibe die Nummer ohne Anführungszeichen.")
+
+    def number(self, value: Any, kind: str, path: Path) -> None:  # a GeoNames id or a coordinate in degrees
+        low, high, whole, example = NUMBER_RANGES[kind]
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            self.wrong_type(value, path, "eine ganze Zahl" if whole else "eine Zahl in Grad",
+                            f"Schreibe die Zahl ohne Anführungszeichen, mit Punkt, z. B. {example}.")
+        elif not low <= value <= high:
+            self.report(path, f"`{_name(path)}` ist {value}, erlaubt ist {low} bis {high}",
+                        f"Prüfe Vorzeichen und Reihenfolge (Breite −90 bis 90, Länge −180 bis 180), z. B. {example}.")
 
     def wrong_type(self, value: Any, path: Path, expected: str, hint: str) -> None:
         written = self.document.written.get(path)

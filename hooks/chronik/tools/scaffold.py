@@ -25,7 +25,7 @@ import yaml
 
 from ..chronicle import countries as country_codes
 from ..chronicle.dates import DateError, PartialDate, parse_partial_date
-from ..chronicle.fields import EVENT_FIELDS, ID_PATTERN, MAX_TEXT, PERSON_FIELDS, RESERVED_IDS, STATUSES, Field
+from ..chronicle.fields import EVENT_FIELDS, ID_PATTERN, LOCATION_PLACEHOLDERS, MAX_TEXT, PERSON_FIELDS, RESERVED_IDS, STATUSES, Field
 from ..sources.loading import EVENTS_DIR, PEOPLE_DIR
 from ..chronicle.model import Settings, default_sort_name
 from ..chronicle.vocabulary import STATUS_LABELS
@@ -260,7 +260,9 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
     "approximate": lambda c: ["true, wenn die Daten nur ungefähr bekannt sind („Anfang Januar“);",
                               "# fehlt die Zeile, gilt false. Nur true oder false.", "# approximate: true"],
     "status": _status_lines,
-    "place": lambda c: ["Ort, freier Text, eine Zeile, z. B. Lima.", '# place: ""'],
+    "place": lambda c: ["Ort, freier Text, eine Zeile, zuerst die Stadt: z. B. Lima, Palacio de Gobierno.", '# place: ""'],
+    "location": lambda c: ["Nur falls die Karten den Ort nicht finden; die Felder erklärt docs/mitmachen.md.", "# location:",
+                           *(f"#   {key}: {value}" for key, value in LOCATION_PLACEHOLDERS.items())],
     "countries": lambda c: ["Beteiligte Länder, mindestens eines: Codes nach ISO 3166-1 in Großbuchstaben,",
                             '# z. B. [AR, PE]. Norwegen: "NO" in Anführungszeichen.',
                             f"countries: {_flow(c.countries)}"],

@@ -186,6 +186,11 @@ def _field_schema(field: Field) -> dict[str, Any]:
         schema.update(_choice_schema(kind))
     elif kind == "source":
         schema.update(type="integer", minimum=1)
+    elif kind in ("latitude", "longitude"):
+        limit = 90 if kind == "latitude" else 180
+        schema.update(type="number", minimum=-limit, maximum=limit)
+    elif kind == "geonames":
+        schema.update(type="integer", minimum=1)
     elif kind == "participant":
         schema["anyOf"] = [{"type": "string", "pattern": ID_PATTERN, "patternErrorMessage": _PATTERN_MESSAGES["id"]},
                            _object_schema(field.fields)]
