@@ -277,8 +277,8 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
                           "# HTML und Bilder nicht. Schreib den Text in die Zeilen unter `summary: |`, jede um zwei",
                           "# Leerzeichen eingerückt. Beschreiben, nicht bewerten.",
                           "summary: |"],
-    "teaser": lambda c: ["Eigener Anreißer für Zeitleiste und Listen: ein Satz, reiner Text, bis 160 Zeichen, nur", "# "
-                         "Tatsachen aus summary. Fehlt er, steht dort der erste Satz von summary.", '# teaser: ""'],
+    "teaser": lambda c: ["Eigener Anreißer für Zeitleiste und Listen: ein Satz, reiner Text, bis 160 Zeichen, nur",
+                         "# Tatsachen aus summary. Fehlt er, steht dort der erste Satz von summary.", '# teaser: ""'],
     "quotes": lambda c: ["Wörtliche Zitate, kurz, je Zitat zwei bis fünf Felder:",
                          "# quotes:",
                          "#   # by (Pflicht): Kennung der Person, die spricht; sie muss auch unter people stehen.",
@@ -323,16 +323,13 @@ _EVENT_BLOCKS: dict[str, Callable[[_EventContext], list[str]]] = {
 }
 
 _PERSON_BLOCKS: dict[str, Callable[[_PersonContext], list[str]]] = {
-    "name": lambda c: ["Name, wie er im Herkunftsland geschrieben wird; eine Zeile.",
-                       f"name: {_scalar(c.name)}"],
+    "name": lambda c: ["Name, wie er im Herkunftsland geschrieben wird; eine Zeile.", f"name: {_scalar(c.name)}"],
     "sort_name": lambda c: [f"Sortierform „Nachname, Vorname“. Fehlt sie, gilt „{default_sort_name(c.name)}“.",
                             "# Wichtig bei zwei Nachnamen: „Eduardo Frei Ruiz-Tagle“ braucht",
                             "# „Frei Ruiz-Tagle, Eduardo“.",
                             f"# sort_name: {default_sort_name(c.name)}"],
-    "aliases": lambda c: ["Andere Schreibweisen und vollständige Namen, als Liste.",
-                          '# aliases: [""]'],
-    "description": lambda c: ["Wer die Person ist, eine Zeile, z. B. „Außenministerin Perus“.",
-                              "description:"],
+    "aliases": lambda c: ["Andere Schreibweisen und vollständige Namen, als Liste.", '# aliases: [""]'],
+    "description": lambda c: ["Wer die Person ist, eine Zeile, z. B. „Außenministerin Perus“.", "description:"],
     "countries": lambda c: ["Länder der Person als Codes nach ISO 3166-1, z. B. [AR].",
                             f"countries: {_flow(c.countries)}" if c.countries else "# countries: [LAND]"],
     "roles": lambda c: ["Ämter mit Daten, je Amt bis zu vier Felder:",
