@@ -209,7 +209,7 @@ def hook_seconds(spent: dict[str, float]) -> float:
 
 def hooks_work(project: Path) -> float:
     """Everything the chronicle renders, one step after the other, imports excluded."""
-    from chronik.mkdocs.adapter import SCRIPTS, STYLESHEETS, THEME_DIR
+    from chronik.mkdocs.package_theme import SCRIPTS, STYLESHEETS, THEME_DIR
     from chronik.publish.site import build_site
     from chronik.sources.loading import load_chronicle
     from chronik.sources.settings import build_date, read_config, settings_from_config
@@ -224,7 +224,7 @@ def hooks_work(project: Path) -> float:
 
 def plain_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files in a project without hooks, with Material's built-in search."""
-    from chronik.mkdocs.adapter import SCRIPTS, STYLESHEETS, THEME_DIR
+    from chronik.mkdocs.package_theme import SCRIPTS, STYLESHEETS, THEME_DIR
     from chronik.publish.site import build_site
     from chronik.sources.loading import load_chronicle
     from chronik.sources.settings import build_date, read_config, settings_from_config
