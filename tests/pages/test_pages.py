@@ -11,6 +11,7 @@ import pytest
 
 from chronik.chronicle.dates import parse_partial_date
 from chronik.pages import listings as listings_module
+from chronik.pages import pages as pages_module
 from chronik.pages import timeline as timeline_module
 from chronik.chronicle.model import Chronicle, Event, Person, Quote, Settings, Source
 from chronik.pages.fragments import MarkerError, expand_markers
@@ -246,6 +247,15 @@ def test_long_lists_of_a_person_country_or_topic_are_paginated_and_no_page_excee
     assert pages["personen/ana-perez/seite-2.md"].markdown.startswith(
         f"{NOT_SEARCHED}# Ana Pérez: Ereignisse, Seite 2\n\n[Zurück zu Ana Pérez](../ana-perez.md)")
     assert_links_resolve({path: page.markdown for path, page in pages.items()})
+
+
+def test_a_person_page_lists_the_newest_plans_and_says_how_many_earlier_ones_the_timeline_has(monkeypatch) -> None:
+    monkeypatch.setattr(pages_module, "PLANS_COUNT", 3)
+    plans = many_events(5, people=("ana-perez",), status="planned")
+    person = {page.path: page for page in generated_pages(chronicle(*plans))}["personen/ana-perez.md"].markdown
+    listed = person.split("## Geplant, möglich oder nicht zustande gekommen", 1)[1]
+    assert "Die neuesten 3; 2 frühere stehen in der Zeitleiste." in listed
+    assert [title for title in re.findall(r"\[(Ereignis \d)\]", listed)] == ["Ereignis 2", "Ereignis 3", "Ereignis 4"]
 
 
 def test_a_long_people_index_has_one_page_per_letter(monkeypatch) -> None:

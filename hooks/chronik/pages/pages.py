@@ -28,6 +28,7 @@ from .views import (Page, PageGroup, PagePlan, Views, link, render_page, search_
 
 COMPANIONS_COUNT = 30  # beyond that, "und N weitere": the page must not grow with the chronicle
 MENTIONED_COUNT = 30
+PLANS_COUNT = 30  # a person page lists at most this many plans (the page stays small; the timeline has all)
 
 
 def build_pages(views: Views) -> list[Page]:
@@ -132,7 +133,7 @@ class _PageBuilder:
         here, feed = person_path(person.id), person_feed_path(person.id)
         events = index.by_person[person.id]
         event_countries = Counter(code for event in events for code in event.countries)
-        took_part, mentions = index.took_part(person.id), index.mentions(person.id)
+        took_part, mentions, plans = index.took_part(person.id), index.mentions(person.id), index.plans_with(person.id)
         chunks = paginate(here, took_part)  # what they did; plans and mentions follow on the first page
 
         def quotes(chunk: list[Event], page: str) -> list[dict[str, Any]]:  # a long list: the quotes of its page
@@ -149,7 +150,8 @@ class _PageBuilder:
             events=[views.event_item(e, here, person.id) for e in chunks[0][1]],
             paged=self.listings.paged(chunks, 0, person.id),
             quotes=quotes(chunks[0][1], here),
-            plans=[views.event_item(e, here, person.id) for e in index.plans_with(person.id)],
+            plans=[views.event_item(e, here, person.id) for e in plans[-PLANS_COUNT:]],  # the newest: upcoming ones
+            plans_earlier=max(0, len(plans) - PLANS_COUNT),
             mentioned_in=[views.event_item(e, here) for e in mentions[:MENTIONED_COUNT]],
             mentioned_more=max(0, len(mentions) - MENTIONED_COUNT),
             companions=self._companions(person.id, here),
