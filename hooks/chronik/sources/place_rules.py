@@ -63,7 +63,8 @@ def _check_place(place: str, listed: tuple[str, ...], report: Report) -> None:
     lookup = places.locate(place, None, listed)
     for piece, city in lookup.elsewhere:
         report(("place",), f"„{piece}“ liegt laut Ortsverzeichnis (GeoNames) in {country_names.dative(city.country)} "
-               f"({city.country}); {city.country} fehlt unter `countries`, die Karten zeigen den Ort nicht", f"Ergänze {city.country} unter `countries`, oder gib den Ort mit `location` an.", INFO)
+               f"({city.country}); {city.country} fehlt unter `countries`, die Karten zeigen den Ort nicht",
+               f"Ergänze {city.country} unter `countries`, oder gib den Ort mit `location` an.", INFO)
     for first, drawn in lookup.passed_over:
         report(("place",), f"„{first}“ steht nicht im Ortsverzeichnis (GeoNames, Orte ab 15.000 Einwohnern); die "
                f"Karten zeigen stattdessen „{drawn}“", "Ist das richtig, ist nichts zu tun; sonst gib den Ort mit "

@@ -335,10 +335,6 @@ def _unknown_key_hint(key: str, spec: dict[str, Field]) -> str:
     return f"Meintest du `{close[0]}`? {allowed}" if close else allowed
 
 
-def _snippet(text: str, start: int) -> str:
-    return text[start:start + 30].split("\n")[0]
-
-
 def _line_finder(value: str, path: Path, document: Document):
     """Find the file line of a piece of a text value, e.g. the line of `<script>` in a summary."""
     start = document.text_starts.get(path, document.line(path))
